@@ -1,0 +1,30 @@
+import { isErrorCode } from '../../src-shared/contracts/error-codes';
+import { ipcContract, isIpcChannel } from '../../src-shared/ipc/contract';
+import { CodedError, type IpcEnvelope } from '../../src-shared/ipc/envelope';
+import { type IpcHandlers } from './ipc-handlers';
+
+export type Logger = { error: (message: string, detail?: unknown) => void };
+
+/**
+ * Validates a call against the contract, runs its handler and wraps the outcome. Used by both the Electron
+ * wrapper and the browser test host, so both enforce the same schemas and answer the same envelopes.
+ */
+export async function dispatch(handlers: IpcHandlers, channel: unknown, payload: unknown, log?: Logger): Promise<IpcEnvelope<unknown>> {
+  if (!isIpcChannel(channel)) return { ok: false, error: { code: 'invalid-request', message: 'unknown channel' } };
+  const contract = ipcContract[channel];
+  const request = contract.request.safeParse(payload);
+  if (!request.success) {
+    return { ok: false, error: { code: 'invalid-request', message: request.error.issues[0]?.message ?? 'invalid payload' } };
+  }
+  try {
+    const handler = handlers[channel] as (request: unknown) => unknown;
+    const value = contract.response.parse(await handler(request.data));
+    return { ok: true, value };
+  } catch (error) {
+    if (error instanceof CodedError) return { ok: false, error: { code: error.code, message: error.message } };
+    const code = (error as { code?: unknown }).code;
+    if (isErrorCode(code)) return { ok: false, error: { code, message: (error as Error).message } };
+    log?.error(`IPC ${channel} failed`, error);
+    return { ok: false, error: { code: 'internal', message: 'internal error' } };
+  }
+}

@@ -1,0 +1,43 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type SigningKey = { privateKey: crypto.KeyObject; publicKeyPem: string; keyId: string };
+
+/** A short, stable name for a public key, so a client can tell which key signed a license. */
+export function keyIdOf(publicKeyPem: string): string {
+  return crypto.createHash('sha256').update(publicKeyPem.trim()).digest('hex').slice(0, 16);
+}
+
+function fromPrivatePem(pem: string): SigningKey {
+  const privateKey = crypto.createPrivateKey(pem);
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the signing key must be an Ed25519 key');
+  const publicKeyPem = crypto.createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
+  return { privateKey, publicKeyPem, keyId: keyIdOf(publicKeyPem) };
+}
+
+/**
+ * Loads the signing key. In development a missing key is generated (0600) so a fresh clone works; production
+ * refuses to start without the vendor's key. The public half can be published for the desktop app to trust.
+ */
+export function loadSigningKey(options: { keyPath: string; generateIfMissing: boolean; publishPublicKeyTo: string | null }): SigningKey {
+  if (!fs.existsSync(options.keyPath)) {
+    if (!options.generateIfMissing) throw new Error(`signing key not found at ${options.keyPath}`);
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    fs.mkdirSync(path.dirname(options.keyPath), { recursive: true, mode: 0o700 });
+    fs.writeFileSync(options.keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  }
+  const key = fromPrivatePem(fs.readFileSync(options.keyPath, 'utf8'));
+  if (options.publishPublicKeyTo) {
+    const current = fs.existsSync(options.publishPublicKeyTo) ? fs.readFileSync(options.publishPublicKeyTo, 'utf8') : null;
+    if (current !== key.publicKeyPem) {
+      fs.mkdirSync(path.dirname(options.publishPublicKeyTo), { recursive: true });
+      fs.writeFileSync(options.publishPublicKeyTo, key.publicKeyPem);
+    }
+  }
+  return key;
+}
+
+export function signCanonical(key: SigningKey, canonical: string): string {
+  return crypto.sign(null, Buffer.from(canonical, 'utf8'), key.privateKey).toString('base64');
+}

@@ -1,0 +1,71 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+// Starts the real license service and the real browser host as child processes, exactly as a developer would
+// run them, each on a free port with its own fresh SQLite file.
+export const ROOT = path.resolve(__dirname, '../../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+export type Running = { url: string; stop: () => Promise<void> };
+
+function startProcess(script: string, env: Record<string, string>): Promise<Running & { child: ChildProcess }> {
+  const child = spawn(TSX, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const line = stdout.split('\n')[0];
+      if (stdout.includes('\n') && line) {
+        child.stdout!.off('data', onData);
+        child.stdout!.resume();
+        resolve({ url: (JSON.parse(line) as { listening: string }).listening.replace(/\/$/, ''), stop, child });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${stderr}`)));
+  });
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** The license service. By default it signs with the development key whose public half is in resources/. */
+export function startLicenseService(options: { dbPath: string; keyPath?: string; publishPublicKey?: boolean }): Promise<Running> {
+  const env: Record<string, string> = { LICENSE_SERVICE_PORT: '0', LICENSE_SERVICE_DB: options.dbPath, LICENSE_SERVICE_LOG: '0' };
+  if (options.keyPath) env.LICENSE_SERVICE_KEY = options.keyPath;
+  if (options.publishPublicKey === false) env.LICENSE_SERVICE_PUBLISH_PUBLIC_KEY = '';
+  return startProcess('src-server/cli/serve.ts', env);
+}
+
+export function startBrowserHost(options: { serviceUrl: string; dbPath: string; machineId?: string }): Promise<Running> {
+  return startProcess('src-main/browser-host/cli.ts', {
+    BROWSER_HOST_PORT: '0',
+    LICENSE_SERVICE_URL: options.serviceUrl,
+    APP_DB_PATH: options.dbPath,
+    BROWSER_HOST_MACHINE_ID: options.machineId ?? 'e2e-machine-1',
+  });
+}
+
+/** Issues a license with the vendor's admin CLI against the service's database; returns its number. */
+export function issueLicense(dbPath: string, args: { product: string; edition: string; kind: string; start: string; end: string }): string {
+  return execFileSync(
+    TSX,
+    ['src-server/cli/admin.ts', 'issue', '--db', dbPath, '--product', args.product, '--edition', args.edition, '--kind', args.kind, '--start', args.start, '--end', args.end],
+    { cwd: ROOT, encoding: 'utf8' },
+  ).trim();
+}
+
+export function appProductCode(): string {
+  return (JSON.parse(fs.readFileSync(path.join(ROOT, 'resources/app.json'), 'utf8')) as { productCode: string }).productCode;
+}

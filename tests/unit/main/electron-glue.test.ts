@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// A faked electron module: the glue is tested without the Electron binary, which cannot be downloaded here.
+const created: { options: Record<string, unknown>; loaded: string | null }[] = [];
+vi.mock('electron', () => ({
+  BrowserWindow: class {
+    loaded: string | null = null;
+    constructor(readonly options: Record<string, unknown>) {
+      created.push(this as never);
+    }
+    once() {}
+    show() {}
+    loadFile(file: string) {
+      this.loaded = file;
+      return Promise.resolve();
+    }
+  },
+}));
+
+const { BrowserWindow } = await import('electron');
+const { createMainWindow } = await import('../../../src-main/electron/main-window');
+const { isAllowedExternal, lockDownNavigation, applySessionPolicy, CONTENT_SECURITY_POLICY } = await import('../../../src-main/electron/security');
+
+describe('Electron glue', () => {
+  it('creates the window isolated, sandboxed and without Node', () => {
+    createMainWindow(BrowserWindow as never, '/app/preload.cjs', '/app/index.html');
+    const { options, loaded } = created[0]!;
+    expect(options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(loaded).toBe('/app/index.html');
+  });
+
+  it('denies navigation and new windows, opening only allow-listed origins externally', () => {
+    const listeners: Record<string, (event: { preventDefault: () => void }, url: string) => void> = {};
+    let windowOpen: (d: { url: string }) => { action: string } = () => ({ action: 'allow' });
+    const opened: string[] = [];
+    lockDownNavigation(
+      { on: (name: string, fn: never) => void (listeners[name] = fn), setWindowOpenHandler: (fn: never) => void (windowOpen = fn), getURL: () => 'file:///app/index.html' } as never,
+      (url) => opened.push(url),
+      ['http://127.0.0.1:8787'],
+    );
+    const prevent = vi.fn();
+    listeners['will-navigate']!({ preventDefault: prevent }, 'https://evil.example/');
+    expect(prevent).toHaveBeenCalled();
+    expect(windowOpen({ url: 'http://127.0.0.1:8787/renew?license=x' })).toEqual({ action: 'deny' });
+    expect(windowOpen({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
+    expect(opened).toEqual(['http://127.0.0.1:8787/renew?license=x']);
+  });
+
+  it('allows only http(s) URLs on listed origins', () => {
+    expect(isAllowedExternal('javascript:alert(1)', ['http://127.0.0.1:8787'])).toBe(false);
+    expect(isAllowedExternal('http://127.0.0.1:8787.evil/', ['http://127.0.0.1:8787'])).toBe(false);
+    expect(isAllowedExternal('not a url', [])).toBe(false);
+  });
+
+  it('adds the CSP to every response and denies permission requests', () => {
+    let onHeaders: (d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void = () => {};
+    let onPermission: (w: unknown, p: string, cb: (ok: boolean) => void) => void = () => {};
+    applySessionPolicy({ webRequest: { onHeadersReceived: (fn: never) => void (onHeaders = fn) }, setPermissionRequestHandler: (fn: never) => void (onPermission = fn) } as never);
+    const reply = vi.fn();
+    onHeaders({ responseHeaders: { a: ['b'] } }, reply);
+    expect(reply).toHaveBeenCalledWith({ responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    const answer = vi.fn();
+    onPermission(null, 'geolocation', answer);
+    expect(answer).toHaveBeenCalledWith(false);
+  });
+});

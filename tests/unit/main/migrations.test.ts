@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { DatabaseTooNewError, migrate, type Migration } from '../../../src-shared/storage/migrations';
+import { openAppDatabase } from '../../../src-main/store/app-database';
+import { appMigrations } from '../../../src-main/store/app-migrations';
+import { serverMigrations } from '../../../src-server/store/migrations';
+
+const tmpFile = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'migr-')), name);
+
+const list: Migration[] = [
+  { version: 1, name: 'a', up: 'CREATE TABLE a (x INTEGER);' },
+  { version: 2, name: 'b', up: 'CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);' },
+];
+
+describe('migration runner', () => {
+  it('applies pending migrations in order, records user_version, and is idempotent', () => {
+    const db = new Database(':memory:');
+    expect(migrate(db, list.slice(0, 1))).toEqual([1]);
+    expect(migrate(db, list)).toEqual([2]);
+    expect(migrate(db, list)).toEqual([]);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.prepare('SELECT count(*) AS n FROM a').get()).toEqual({ n: 1 });
+  });
+
+  it('applies all pending migrations in one transaction: a failing one leaves nothing behind', () => {
+    const db = new Database(':memory:');
+    const broken = [...list, { version: 3, name: 'broken', up: 'CREATE TABLE c (z); INSERT INTO nowhere VALUES (1);' }];
+    expect(() => migrate(db, broken)).toThrow(/nowhere/);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([]);
+  });
+
+  it('refuses a database written by a newer program, with a clear message', () => {
+    const db = new Database(':memory:');
+    db.pragma('user_version = 9');
+    expect(() => migrate(db, list)).toThrow(DatabaseTooNewError);
+    expect(() => migrate(db, list)).toThrow(/schema version 9, newer than this program supports \(2\)/);
+  });
+
+  it('rejects a list with gaps', () => {
+    expect(() => migrate(new Database(':memory:'), [list[1]!])).toThrow(/expected 1/);
+  });
+
+  it('the app and server lists are numbered 1..n', () => {
+    appMigrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+    serverMigrations.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+});
+
+describe('app database', () => {
+  it('opens a real file with WAL, synchronous=FULL and foreign keys on', () => {
+    const db = openAppDatabase(tmpFile('app.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(appMigrations.length);
+    db.close();
+  });
+
+  it('loads better-sqlite3 from an explicit nativeBinding path, as the Electron build does', () => {
+    const copy = tmpFile('better_sqlite3.node');
+    fs.copyFileSync(path.resolve(__dirname, '../../../node_modules/better-sqlite3/build/Release/better_sqlite3.node'), copy);
+    const db = openAppDatabase(tmpFile('app.sqlite'), copy);
+    expect(db.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
+    db.close();
+    expect(() => openAppDatabase(tmpFile('app.sqlite'), tmpFile('missing.node'))).toThrow();
+  });
+
+  it('refuses to open an app database from a newer version and leaves it untouched', () => {
+    const file = tmpFile('newer.sqlite');
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    expect(() => openAppDatabase(file)).toThrow(DatabaseTooNewError);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(99);
+    again.close();
+  });
+});

@@ -1,0 +1,64 @@
+import type { IpcMainInvokeEvent } from 'electron';
+import { describe, expect, it } from 'vitest';
+import { IPC_CHANNELS } from '../../../src-shared/ipc/channels';
+import { CodedError } from '../../../src-shared/ipc/envelope';
+import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
+import { registerIpc, trustedSender } from '../../../src-main/ipc/register-ipc';
+
+const status = { appVersion: '1.0.0', license: null, problem: null };
+
+function fakeIpcMain() {
+  const handlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
+  return { handle: (channel: string, fn: (event: IpcMainInvokeEvent, payload: unknown) => unknown) => void handlers.set(channel, fn), handlers };
+}
+
+const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
+const APP = 'file:///opt/app/dist/renderer';
+
+function setup(overrides: Partial<IpcHandlers> = {}) {
+  const ipc = fakeIpcMain();
+  const handlers: IpcHandlers = {
+    'license:status': () => status,
+    'license:activate': () => status,
+    ...overrides,
+  };
+  registerIpc(ipc, handlers, trustedSender(APP));
+  return ipc.handlers;
+}
+
+describe('registerIpc (with a faked electron ipcMain)', () => {
+  it('registers every channel of the contract', () => {
+    expect([...setup().keys()].sort()).toEqual([...IPC_CHANNELS].sort());
+  });
+
+  it('answers the app’s own top frame with a validated response', async () => {
+    const handle = setup().get('license:status')!;
+    expect(await handle(frame(`${APP}/index.html`), {})).toEqual({ ok: true, value: status });
+  });
+
+  it('refuses other origins and sub-frames before running the handler', async () => {
+    let ran = false;
+    const handle = setup({ 'license:status': () => ((ran = true), status) }).get('license:status')!;
+    expect(await handle(frame('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await handle(frame(`${APP}/index.html`, {}), {})).toMatchObject({ ok: false });
+    expect(ran).toBe(false);
+  });
+
+  it('refuses payloads that do not match the request schema', async () => {
+    const handle = setup().get('license:activate')!;
+    expect(await handle(frame(`${APP}/index.html`), { licenseNumber: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await handle(frame(`${APP}/index.html`), { licenseNumber: 'x', extra: true })).toMatchObject({ ok: false });
+  });
+
+  it('passes coded errors through and hides unexpected ones', async () => {
+    const coded = setup({ 'license:activate': () => { throw new CodedError('moved', 'elsewhere'); } }).get('license:activate')!;
+    expect(await coded(frame(`${APP}/x.html`), { licenseNumber: 'x' })).toEqual({ ok: false, error: { code: 'moved', message: 'elsewhere' } });
+    const crash = setup({ 'license:activate': () => { throw new Error('secret detail'); } }).get('license:activate')!;
+    expect(await crash(frame(`${APP}/x.html`), { licenseNumber: 'x' })).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
+  });
+
+  it('refuses a handler answer that breaks the response schema', async () => {
+    const handle = setup({ 'license:status': () => ({ wrong: true }) as never }).get('license:status')!;
+    expect(await handle(frame(`${APP}/index.html`), {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});

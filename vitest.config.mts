@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+
+// Projects by layer. `npm run test:unit` runs all of them with TZ=UTC, then the date-sensitive ones again
+// with TZ=America/Los_Angeles: every rule must give Asia/Tokyo answers whatever the machine's zone is.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'shared', include: ['tests/unit/shared/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'main', include: ['tests/unit/main/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'server', include: ['tests/integration/**/*.test.ts', 'tests/unit/server/**/*.test.ts'], environment: 'node', testTimeout: 30000, hookTimeout: 60000 } },
+      { test: { name: 'tooling', include: ['tests/unit/tooling/**/*.test.ts'], environment: 'node' } },
+      {
+        plugins: [react()],
+        test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.tsx', 'tests/unit/renderer/**/*.test.ts'], environment: 'jsdom' },
+      },
+    ],
+  },
+});
