@@ -37,4 +37,91 @@ export const serverMigrations: Migration[] = [
       CREATE INDEX activations_license ON activations(license_id);
     `,
   },
+  {
+    version: 2,
+    name: 'customers, registration, trials, quotes, orders, payments',
+    up: `
+      CREATE TABLE customers (
+        id                          TEXT PRIMARY KEY,
+        name                        TEXT NOT NULL,
+        email                       TEXT,
+        yearly_applications         INTEGER NOT NULL DEFAULT 0 CHECK (yearly_applications >= 0),
+        new_additional_applications INTEGER NOT NULL DEFAULT 0 CHECK (new_additional_applications >= 0),
+        created_at                  TEXT NOT NULL
+      );
+      ALTER TABLE licenses ADD COLUMN customer_id TEXT REFERENCES customers(id);
+      -- 製品登録番号 / インストールキー printed in a package's booklet; the key is kept only as a hash.
+      ALTER TABLE licenses ADD COLUMN registration_number TEXT;
+      ALTER TABLE licenses ADD COLUMN install_key_hash TEXT;
+      ALTER TABLE licenses ADD COLUMN registered_at TEXT;
+      ALTER TABLE licenses ADD COLUMN registered_name TEXT;
+      ALTER TABLE licenses ADD COLUMN registered_email TEXT;
+      ALTER TABLE licenses ADD COLUMN auto_renew INTEGER NOT NULL DEFAULT 0 CHECK (auto_renew IN (0, 1));
+      ALTER TABLE licenses ADD COLUMN installed_on TEXT;
+      CREATE UNIQUE INDEX licenses_registration_number ON licenses(registration_number) WHERE registration_number IS NOT NULL;
+      CREATE INDEX licenses_customer ON licenses(customer_id);
+
+      CREATE TABLE trials (
+        device      TEXT NOT NULL,
+        product     TEXT NOT NULL,
+        license_id  TEXT NOT NULL REFERENCES licenses(id),
+        accepted_at TEXT NOT NULL,
+        PRIMARY KEY (device, product)
+      );
+
+      CREATE TABLE quotes (
+        id          TEXT PRIMARY KEY,
+        license_id  TEXT NOT NULL REFERENCES licenses(id),
+        plan_kind   TEXT NOT NULL CHECK (plan_kind IN ('continuous', 'resumption')),
+        months      INTEGER NOT NULL CHECK (months > 0),
+        options     TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        total_yen   INTEGER NOT NULL CHECK (total_yen >= 0),
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL
+      );
+      CREATE INDEX quotes_license ON quotes(license_id);
+
+      CREATE TABLE orders (
+        id              TEXT PRIMARY KEY,
+        license_id      TEXT NOT NULL REFERENCES licenses(id),
+        quote_id        TEXT NOT NULL REFERENCES quotes(id),
+        idempotency_key TEXT NOT NULL UNIQUE,
+        request_hash    TEXT NOT NULL,
+        method          TEXT NOT NULL CHECK (method IN ('card', 'bank-transfer', 'account-transfer')),
+        state           TEXT NOT NULL CHECK (state IN ('pending', 'paid', 'declined', 'lapsed', 'needs-support')),
+        amount_yen      INTEGER NOT NULL CHECK (amount_yen >= 0),
+        months          INTEGER NOT NULL,
+        options         TEXT NOT NULL,
+        -- the term the order buys (for a resumption paid later it is recomputed from the payment date)
+        term_start      TEXT,
+        term_end        TEXT,
+        due_on          TEXT,
+        received_yen    INTEGER,
+        response        TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+      );
+      CREATE INDEX orders_license_state ON orders(license_id, state);
+
+      -- Sandbox payment provider records. At most one successful charge per order, enforced by the database.
+      CREATE TABLE payments (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id    TEXT NOT NULL REFERENCES orders(id),
+        provider    TEXT NOT NULL,
+        method      TEXT NOT NULL,
+        amount_yen  INTEGER NOT NULL,
+        outcome     TEXT NOT NULL CHECK (outcome IN ('succeeded', 'declined', 'received')),
+        reference   TEXT,
+        created_at  TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX payments_one_success ON payments(order_id) WHERE outcome IN ('succeeded', 'received');
+
+      -- Demo mode only: an offset added to the real clock so demos can move time (admin CLI "clock").
+      CREATE TABLE demo_clock (
+        id        INTEGER PRIMARY KEY CHECK (id = 1),
+        offset_ms INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -19,7 +19,7 @@ afterAll(async () => {
   await server.close();
 });
 
-function issue(product = 'aoba-desk-pro') {
+function issue(product = 'sakura-kaikei') {
   return server.ctx.licenses.create({ product, edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd: '2027-03-31' }, NOW.toISOString()).number;
 }
 
@@ -32,7 +32,7 @@ function manager(machineId: string, dbFile: string) {
       client: new LicenseServiceClient(server.url),
       publicKey: loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')),
       deviceNumber: deviceNumberFrom(machineId, 'salt'),
-      productCode: 'aoba-desk-pro',
+      productCode: 'sakura-kaikei',
       appVersion: '1.0.0',
       clock: () => NOW,
     }),
@@ -80,7 +80,7 @@ describe('activation through the real service into a real SQLite file', () => {
       client: new LicenseServiceClient('http://127.0.0.1:9', fetch as never, 2000),
       publicKey: loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')),
       deviceNumber: deviceNumberFrom('machine-d', 'salt'),
-      productCode: 'aoba-desk-pro',
+      productCode: 'sakura-kaikei',
       appVersion: '1.0.0',
       clock: () => NOW,
     });
@@ -90,7 +90,7 @@ describe('activation through the real service into a real SQLite file', () => {
 
 describe('license service HTTP errors', () => {
   it('answers bad bodies with a typed 400, never a 5xx', async () => {
-    for (const body of [{}, { licenseNumber: 1 }, 'text', [], { licenseNumber: 'x', product: 'aoba-desk-pro', device: 'zz', appVersion: '1' }]) {
+    for (const body of [{}, { licenseNumber: 1 }, 'text', [], { licenseNumber: 'x', product: 'sakura-kaikei', device: 'zz', appVersion: '1' }]) {
       const response = await post('/v1/activations', body);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 'invalid-request' } });

@@ -10,7 +10,7 @@ const status = {
   problem: null,
   license: {
     licenseNumberMasked: '****-****-****-AB7K',
-    product: 'aoba-desk-pro',
+    product: 'sakura-kaikei',
     edition: 'package' as const,
     kind: 'perpetual' as const,
     state: 'active' as const,

@@ -1,0 +1,45 @@
+/**
+ * Every failure of the rules engine carries one of these codes. They are stable: the UI maps each one to a
+ * Japanese/English message, the HTTP layer returns them as `{ error: { code } }`.
+ */
+export const LICENSING_ERROR_CODES = [
+  'invalid-date',
+  'invalid-instant',
+  'invalid-months',
+  'invalid-term-rules',
+  'invalid-coverage-input',
+  'invalid-tax-rate',
+  'months-not-allowed',
+  'option-not-removable',
+  'unknown-option',
+  'duplicate-option',
+  'coverage-required',
+  'coverage-mismatch',
+  'unknown-product',
+  'unknown-edition',
+  'renewal-not-offered',
+  'renewal-not-open',
+  'resumption-period-over',
+  'no-business-day-in-month',
+] as const;
+
+export type LicensingErrorCode = (typeof LICENSING_ERROR_CODES)[number];
+
+/** Values a message may interpolate, e.g. `{ opensOn: '2020-08-01' }` for `renewal-not-open`. */
+export type LicensingErrorDetails = Readonly<Record<string, string | number>>;
+
+export class LicensingError extends Error {
+  override readonly name = 'LicensingError';
+
+  constructor(
+    readonly code: LicensingErrorCode,
+    message: string,
+    readonly details: LicensingErrorDetails = {},
+  ) {
+    super(`${code}: ${message}`);
+  }
+}
+
+export function isLicensingError(value: unknown): value is LicensingError {
+  return value instanceof LicensingError;
+}
