@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log('Open the "listening" URL above in Chromium. Issue a license with: npm run admin -- issue --product sakura-kaikei --edition package --kind perpetual --start 2026-04-01 --end 2027-03-31');
+  console.log('Open the "listening" URL above in Chromium. Issue a license with: npm run admin -- issue --product sakura-kaikei --edition package --start 2026-04-01 --end 2027-03-31');
 }
 
 void main();

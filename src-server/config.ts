@@ -3,6 +3,8 @@ import path from 'node:path';
 
 export type ServerMode = 'development' | 'production';
 
+export type SmtpConfig = { host: string; port: number; secure: boolean; user: string | null; pass: string | null; from: string };
+
 export type ServerConfig = {
   mode: ServerMode;
   host: string;
@@ -13,7 +15,15 @@ export type ServerConfig = {
   /** Development only: where to write the matching public key for the desktop app to trust. */
   publishPublicKeyTo: string | null;
   releasesPath: string;
+  catalogPath: string;
+  /** Mails go here as files unless SMTP is configured. */
+  outboxPath: string;
+  smtp: SmtpConfig | null;
   leaseDays: number;
+  /** Requests per minute per client address on activation, validation and trial. */
+  rateLimitPerMinute: number;
+  /** Demo mode lets the admin CLI move the service's clock; every answer then says so (x-demo-clock). */
+  demo: boolean;
 };
 
 const ROOT = path.resolve(__dirname, '..');
@@ -27,7 +37,12 @@ export function defaultServerConfig(): ServerConfig {
     keyPath: path.join(ROOT, 'var/server/keys/license-signing.pem'),
     publishPublicKeyTo: path.join(ROOT, 'resources/license-public-key.pem'),
     releasesPath: path.join(ROOT, 'var/server/releases'),
+    catalogPath: path.join(ROOT, 'resources/catalog/catalog.json'),
+    outboxPath: path.join(ROOT, 'var/server/outbox'),
+    smtp: null,
     leaseDays: 14,
+    rateLimitPerMinute: 60,
+    demo: false,
   };
 }
 
@@ -40,7 +55,12 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   LICENSE_SERVICE_PUBLISH_PUBLIC_KEY: 'publishPublicKeyTo',
   LICENSE_SERVICE_RELEASES: 'releasesPath',
   LICENSE_SERVICE_LEASE_DAYS: 'leaseDays',
+  LICENSE_SERVICE_CATALOG: 'catalogPath',
+  LICENSE_SERVICE_OUTBOX: 'outboxPath',
+  LICENSE_SERVICE_RATE_LIMIT: 'rateLimitPerMinute',
+  LICENSE_SERVICE_DEMO: 'demo',
 };
+const NUMERIC = new Set<keyof ServerConfig>(['port', 'leaseDays', 'rateLimitPerMinute']);
 
 /** Defaults, then a JSON config file (LICENSE_SERVICE_CONFIG), then environment variables, then overrides. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
@@ -49,7 +69,19 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const value = env[name];
     if (value === undefined) continue;
-    config[key] = key === 'port' || key === 'leaseDays' ? Number(value) : value === '' ? null : value;
+    if (NUMERIC.has(key)) config[key] = Number(value);
+    else if (key === 'demo') config[key] = value === '1' || value === 'true';
+    else config[key] = value === '' ? null : value;
+  }
+  if (env.LICENSE_SERVICE_SMTP_HOST) {
+    config.smtp = {
+      host: env.LICENSE_SERVICE_SMTP_HOST,
+      port: Number(env.LICENSE_SERVICE_SMTP_PORT ?? 587),
+      secure: env.LICENSE_SERVICE_SMTP_SECURE === '1',
+      user: env.LICENSE_SERVICE_SMTP_USER ?? null,
+      pass: env.LICENSE_SERVICE_SMTP_PASS ?? null,
+      from: env.LICENSE_SERVICE_SMTP_FROM ?? 'no-reply@example.jp',
+    };
   }
   Object.assign(config, overrides);
   return validate(config as ServerConfig);
@@ -59,6 +91,8 @@ function validate(config: ServerConfig): ServerConfig {
   if (config.mode !== 'development' && config.mode !== 'production') throw new Error(`config.mode: expected development or production, got ${String(config.mode)}`);
   if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new Error(`config.port: expected 0..65535, got ${config.port}`);
   if (!Number.isInteger(config.leaseDays) || config.leaseDays < 1 || config.leaseDays > 30) throw new Error(`config.leaseDays: expected 1..30, got ${config.leaseDays}`);
+  if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1) throw new Error(`config.rateLimitPerMinute: expected a positive integer, got ${config.rateLimitPerMinute}`);
   if (config.mode === 'production' && config.publishPublicKeyTo) throw new Error('config.publishPublicKeyTo: only allowed in development mode');
+  if (config.mode === 'production' && config.demo) throw new Error('config.demo: a production service cannot run with a movable clock');
   return config;
 }

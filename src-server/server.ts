@@ -1,39 +1,86 @@
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { type Clock, serviceClock } from './clock';
+import { loadCatalog } from './catalog/load-catalog';
 import { type ServerConfig } from './config';
+import { CustomerRepository } from './customers/customer-repository';
 import { activationRoutes } from './http/activation-routes';
-import { installErrorHandling } from './http/http-error';
+import { HttpError, installErrorHandling } from './http/http-error';
+import { renewalPageRoutes } from './http/renewal-page-routes';
+import { renewalRoutes } from './http/renewal-routes';
+import { updateRoutes } from './http/update-routes';
 import { loadSigningKey } from './keys/signing-key';
 import { LicenseRepository } from './licenses/license-repository';
+import { createMailTransport } from './mail/create-mail-transport';
+import { OrderRepository } from './renewals/order-repository';
 import { type ServiceContext } from './service-context';
 import { openServerDatabase } from './store/database';
 
 export type LicenseServer = { app: FastifyInstance; ctx: ServiceContext; url: string; close: () => Promise<void> };
 
-export function buildApp(ctx: ServiceContext, options: { logger?: boolean } = {}): FastifyInstance {
+/** What the logs must never contain: license numbers, tokens, card data, install keys, e-mail addresses. */
+const REDACT = [
+  'req.headers.authorization',
+  'req.headers["x-license-token"]',
+  'req.headers["idempotency-key"]',
+  'req.body.licenseNumber',
+  'req.body.card',
+  'req.body.installKey',
+  'req.body.email',
+];
+
+export async function buildApp(ctx: ServiceContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization', 'req.body.licenseNumber'] } : false,
+    logger: options.logger ? { level: 'info', redact: { paths: REDACT, censor: '[redacted]' } } : false,
     bodyLimit: 64 * 1024,
   });
   installErrorHandling(app);
-  app.get('/v1/health', async () => ({ ok: true, serverTime: ctx.clock().toISOString() }));
-  activationRoutes(app, ctx);
+  await app.register(formbody);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: () => new HttpError(429, 'rate-limited', 'too many requests; try again in a minute'),
+  });
+  if (ctx.config.demo) {
+    // A movable clock must never be mistaken for the real one.
+    app.addHook('onSend', async (_request, reply) => {
+      void reply.header('x-demo-clock', ctx.clock().toISOString());
+    });
+  }
+  const limited = { config: { rateLimit: { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' } } };
+  app.get('/v1/health', async () => ({ ok: true, serverTime: ctx.clock().toISOString(), demo: ctx.config.demo }));
+  activationRoutes(app, ctx, limited);
+  renewalRoutes(app, ctx);
+  renewalPageRoutes(app, ctx);
+  updateRoutes(app, ctx);
   return app;
 }
 
-export function createContext(config: ServerConfig, clock: () => Date = () => new Date()): ServiceContext {
+export function createContext(config: ServerConfig, clock?: Clock): ServiceContext {
+  const catalog = loadCatalog(config.catalogPath);
   const db = openServerDatabase(config.dbPath);
   const key = loadSigningKey({
     keyPath: config.keyPath,
     generateIfMissing: config.mode === 'development',
     publishPublicKeyTo: config.mode === 'development' ? config.publishPublicKeyTo : null,
   });
-  return { config, db, key, licenses: new LicenseRepository(db), clock };
+  return {
+    config,
+    db,
+    key,
+    catalog,
+    licenses: new LicenseRepository(db),
+    customers: new CustomerRepository(db),
+    orders: new OrderRepository(db),
+    mail: createMailTransport(config),
+    clock: serviceClock(db, config.demo, clock),
+  };
 }
 
 /** Starts the service on config.host:config.port (port 0 picks a free one) and reports the URL it listens on. */
-export async function startLicenseServer(config: ServerConfig, options: { logger?: boolean; clock?: () => Date } = {}): Promise<LicenseServer> {
+export async function startLicenseServer(config: ServerConfig, options: { logger?: boolean; clock?: Clock } = {}): Promise<LicenseServer> {
   const ctx = createContext(config, options.clock);
-  const app = buildApp(ctx, options);
+  const app = await buildApp(ctx, options);
   const address = await app.listen({ host: config.host, port: config.port });
   return {
     app,

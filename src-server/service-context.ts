@@ -1,6 +1,11 @@
+import { type Catalog } from '../src-shared/catalog';
+import { type Clock } from './clock';
 import { type ServerConfig } from './config';
+import { type CustomerRepository } from './customers/customer-repository';
 import { type SigningKey } from './keys/signing-key';
 import { type LicenseRepository } from './licenses/license-repository';
+import { type MailTransport } from './mail/mail-transport';
+import { type OrderRepository } from './renewals/order-repository';
 import { type ServerDatabase } from './store/database';
 
 /** Everything a route needs, built once at start. `clock` is injectable so tests can pin time. */
@@ -8,6 +13,10 @@ export type ServiceContext = {
   config: ServerConfig;
   db: ServerDatabase;
   key: SigningKey;
+  catalog: Catalog;
   licenses: LicenseRepository;
-  clock: () => Date;
+  customers: CustomerRepository;
+  orders: OrderRepository;
+  mail: MailTransport;
+  clock: Clock;
 };

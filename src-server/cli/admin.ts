@@ -1,65 +1,134 @@
 import { parseArgs } from 'node:util';
+import { type Edition } from '../../src-shared/licensing';
+import { parseLicenseNumber } from '../../src-shared/contracts/license-number';
+import { moveDemoClock } from '../clock';
 import { loadServerConfig } from '../config';
-import { LicenseRepository } from '../licenses/license-repository';
-import { openServerDatabase } from '../store/database';
+import { issueLicense } from '../licenses/license-issuer';
+import { readOutbox } from '../mail/outbox-transport';
+import { confirmTransfer } from '../renewals/transfer-confirmation';
+import { createContext } from '../server';
+import { type ServiceContext } from '../service-context';
+import { seedDemo } from './demo-seed';
 
-// `npm run admin -- <command> [options]` — the vendor's desk tool. Works on the service's database directly
-// (SQLite WAL lets it run beside a running service).
+// `npm run admin -- <command> [options]` — the vendor's desk tool. It works on the service's database directly
+// (SQLite WAL lets it run beside a running service) with the same rules the service applies.
 const USAGE = `usage: npm run admin -- <command> [options]
 commands:
-  issue --product CODE --edition package|download --kind perpetual|subscription|annual --start YYYY-MM-DD --end YYYY-MM-DD [--json]
-      creates a license and prints its number
-  show --number XXXX-XXXX-XXXX-XXXX
+  issue --product CODE --edition package|download [--start YYYY-MM-DD] [--end YYYY-MM-DD | --months N]
+        [--customer NAME] [--email ADDRESS] [--json]
+                          create a license; prints its number (and, for a package, registration number and install key)
+  list                    all licenses, one line each
+  show --number N         one license with its orders
+  confirm-transfer --order ID --amount YEN
+                          record money received for a bank or account transfer
+  revoke --number N       stop a license (vendor decision)
+  cancel --number N       stop a license (customer cancelled, 解約)
+  auto-renew --number N --on|--off
+  applications --number N --yearly N --new N
+                          seed-004 application counts of the license's customer
+  clock --advance-days N  DEMO MODE ONLY: move the service's clock forward
+  seed-demo               DEMO: licenses in every interesting state (prints a table)
+  outbox                  mails written to the outbox folder
 options:
   --db PATH   the service database (default: LICENSE_SERVICE_DB or var/server/license-service.sqlite)`;
 
-function fail(message: string): never {
-  process.stderr.write(`${message}\n\n${USAGE}\n`);
-  process.exit(2);
+class UsageError extends Error {}
+const need = (value: string | undefined, what: string): string => {
+  if (!value) throw new UsageError(`${what} is required`);
+  return value;
+};
+
+function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
+  const number = parseLicenseNumber(need(input, '--number'));
+  const license = number.ok ? ctx.licenses.findByNumber(number.value) : null;
+  if (!license) throw new UsageError(`no license ${input}`);
+  return license;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function run(ctx: ServiceContext, command: string | undefined, values: Record<string, string | boolean | undefined>): string {
+  const str = (name: string) => values[name] as string | undefined;
+  const nowIso = ctx.clock().toISOString();
+  switch (command) {
+    case 'issue': {
+      const edition = str('edition');
+      if (edition !== 'package' && edition !== 'download') throw new UsageError('--edition must be package or download');
+      const customer = str('customer') ? ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso) : null;
+      const issued = issueLicense(ctx, {
+        product: need(str('product'), '--product'),
+        edition: edition as Edition,
+        ...(str('start') ? { start: str('start')! } : {}),
+        ...(str('end') ? { end: str('end')! } : {}),
+        ...(str('months') ? { months: Number(str('months')) } : {}),
+        customerId: customer?.id ?? null,
+      });
+      if (values.json) return JSON.stringify(issued);
+      const reg = issued.registration;
+      return reg ? `${issued.license.number}\n製品登録番号 ${reg.registrationNumber}\nインストールキー ${reg.installKey}` : issued.license.number;
+    }
+    case 'list':
+      return ctx.licenses
+        .list()
+        .map((l) => [l.number, l.product, l.edition, l.kind, `${l.termStart}..${l.termEnd}`, l.state, l.trial ? 'trial' : '', l.autoRenew ? 'auto-renew' : '', l.device ? 'bound' : 'unbound'].join('\t'))
+        .join('\n');
+    case 'show': {
+      const license = licenseByNumber(ctx, str('number'));
+      return JSON.stringify({ license, orders: ctx.orders.forLicense(license.id).map(({ response: _r, requestHash: _h, ...o }) => o) }, null, 2);
+    }
+    case 'confirm-transfer': {
+      const result = confirmTransfer(ctx, need(str('order'), '--order'), Number(need(str('amount'), '--amount')));
+      return `${result.order.id}\t${result.outcome}${result.reason ? `\t${result.reason}` : ''}\t${result.order.termStart ?? ''}..${result.order.termEnd ?? ''}`;
+    }
+    case 'revoke':
+    case 'cancel': {
+      const license = licenseByNumber(ctx, str('number'));
+      ctx.licenses.setState(license.id, command === 'revoke' ? 'revoked' : 'cancelled', nowIso);
+      return `${license.number}\t${command === 'revoke' ? 'revoked' : 'cancelled'}`;
+    }
+    case 'auto-renew': {
+      const license = licenseByNumber(ctx, str('number'));
+      ctx.licenses.setAutoRenew(license.id, values.on === true, nowIso);
+      return `${license.number}\tauto-renew ${values.on === true ? 'on' : 'off'}`;
+    }
+    case 'applications': {
+      const license = licenseByNumber(ctx, str('number'));
+      if (!license.customerId) throw new UsageError('the license has no customer');
+      ctx.customers.setApplications(license.customerId, Number(str('yearly') ?? 0), Number(str('new') ?? 0));
+      return `${license.number}\tyearly ${str('yearly') ?? 0}\tnew ${str('new') ?? 0}`;
+    }
+    case 'clock': {
+      if (!ctx.config.demo) throw new UsageError('clock: only in demo mode (LICENSE_SERVICE_DEMO=1); a real service never moves its clock');
+      const offset = moveDemoClock(ctx.db, Number(need(str('advance-days'), '--advance-days')) * 86_400_000);
+      return `DEMO CLOCK: ${new Date(Date.now() + offset).toISOString()} (offset ${offset / 86_400_000} days)`;
+    }
+    case 'seed-demo':
+      return seedDemo(ctx);
+    case 'outbox':
+      return readOutbox(ctx.config.outboxPath).map((m) => `${m.createdAt}\t${m.kind}\t${m.to}\t${m.subject}`).join('\n');
+    default:
+      throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+  }
+}
 
 function main(): void {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      db: { type: 'string' },
-      product: { type: 'string' },
-      edition: { type: 'string' },
-      kind: { type: 'string' },
-      start: { type: 'string' },
-      end: { type: 'string' },
-      number: { type: 'string' },
+      db: { type: 'string' }, product: { type: 'string' }, edition: { type: 'string' }, start: { type: 'string' },
+      end: { type: 'string' }, months: { type: 'string' }, customer: { type: 'string' }, email: { type: 'string' },
+      number: { type: 'string' }, order: { type: 'string' }, amount: { type: 'string' }, yearly: { type: 'string' },
+      new: { type: 'string' }, 'advance-days': { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' },
       json: { type: 'boolean', default: false },
     },
   });
-  const config = loadServerConfig(process.env, values.db ? { dbPath: values.db } : {});
-  const db = openServerDatabase(config.dbPath);
-  const licenses = new LicenseRepository(db);
+  const config = loadServerConfig(process.env, { ...(values.db ? { dbPath: values.db } : {}), publishPublicKeyTo: null });
+  const ctx = createContext(config);
   try {
-    switch (positionals[0]) {
-      case 'issue': {
-        const { product, edition, kind, start, end } = values;
-        if (!product) fail('issue: --product is required');
-        if (edition !== 'package' && edition !== 'download') fail('issue: --edition must be package or download');
-        if (kind !== 'perpetual' && kind !== 'subscription' && kind !== 'annual') fail('issue: --kind must be perpetual, subscription or annual');
-        if (!start || !DATE.test(start) || !end || !DATE.test(end) || start > end) fail('issue: --start and --end must be dates, start <= end');
-        const row = licenses.create({ product, edition, kind, termStart: start, termEnd: end }, new Date().toISOString());
-        process.stdout.write(values.json ? `${JSON.stringify(row)}\n` : `${row.number}\n`);
-        break;
-      }
-      case 'show': {
-        const row = values.number ? licenses.findByNumber(values.number) : null;
-        if (!row) fail('show: no such license');
-        process.stdout.write(`${JSON.stringify(row, null, 2)}\n`);
-        break;
-      }
-      default:
-        fail(positionals[0] ? `unknown command: ${positionals[0]}` : 'no command given');
-    }
+    process.stdout.write(`${run(ctx, positionals[0], values)}\n`);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
   } finally {
-    db.close();
+    ctx.db.close();
   }
 }
 

@@ -7,8 +7,13 @@ export class HttpError extends Error {
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
+    readonly details?: Record<string, string | number>,
   ) {
     super(message);
+  }
+
+  get body(): { error: { code: ErrorCode; message: string; details?: Record<string, string | number> } } {
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
   }
 }
 
@@ -29,7 +34,7 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {
-      return reply.status(error.status).send({ error: { code: error.code, message: error.message } });
+      return reply.status(error.status).send(error.body);
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status === 429) return reply.status(429).send({ error: { code: 'rate-limited', message: 'too many requests' } });

@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import { type ServerDatabase } from '../store/database';
 import { newLicenseNumber } from './license-number-generator';
 
+export type LicenseState = 'active' | 'moved' | 'revoked' | 'cancelled';
+
 export type LicenseRow = {
   id: string;
   number: string;
@@ -10,28 +12,43 @@ export type LicenseRow = {
   kind: 'perpetual' | 'subscription' | 'annual';
   termStart: string;
   termEnd: string;
-  state: 'active' | 'moved' | 'revoked' | 'cancelled';
+  state: LicenseState;
   trial: boolean;
   device: string | null;
   options: { code: string; end: string }[];
+  customerId: string | null;
+  registrationNumber: string | null;
+  registeredAt: string | null;
+  autoRenew: boolean;
+  installedOn: string | null;
 };
 
 export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'termStart' | 'termEnd'> & {
   trial?: boolean;
   options?: { code: string; end: string }[];
+  customerId?: string | null;
+  registrationNumber?: string | null;
+  installKeyHash?: string | null;
+  installedOn?: string | null;
+  device?: string | null;
 };
 
 type Row = {
   id: string; number: string; product: string; edition: LicenseRow['edition']; kind: LicenseRow['kind'];
-  term_start: string; term_end: string; state: LicenseRow['state']; trial: number; device: string | null;
+  term_start: string; term_end: string; state: LicenseState; trial: number; device: string | null;
+  customer_id: string | null; registration_number: string | null; install_key_hash: string | null;
+  registered_at: string | null; auto_renew: number; installed_on: string | null;
 };
 
+/** The vendor's license records. Every write that touches more than one row runs in one transaction. */
 export class LicenseRepository {
   private readonly byNumber;
+  private readonly byId;
   private readonly optionsOf;
 
   constructor(private readonly db: ServerDatabase) {
     this.byNumber = db.prepare<[string], Row>('SELECT * FROM licenses WHERE number = ?');
+    this.byId = db.prepare<[string], Row>('SELECT * FROM licenses WHERE id = ?');
     this.optionsOf = db.prepare<[string], { code: string; end: string }>(
       'SELECT code, term_end AS end FROM license_options WHERE license_id = ? ORDER BY code',
     );
@@ -43,14 +60,19 @@ export class LicenseRepository {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, trial, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, trial, device, customer_id,
+             registration_number, install_key_hash, installed_on, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, number, input.product, input.edition, input.kind, input.termStart, input.termEnd, input.trial ? 1 : 0, nowIso, nowIso);
+        .run(
+          id, number, input.product, input.edition, input.kind, input.termStart, input.termEnd, input.trial ? 1 : 0,
+          input.device ?? null, input.customerId ?? null, input.registrationNumber ?? null, input.installKeyHash ?? null,
+          input.installedOn ?? null, nowIso, nowIso,
+        );
       const addOption = this.db.prepare('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)');
       for (const option of input.options ?? []) addOption.run(id, option.code, option.end);
     })();
-    return this.findByNumber(number) as LicenseRow;
+    return this.findById(id)!;
   }
 
   findByNumber(number: string): LicenseRow | null {
@@ -58,11 +80,53 @@ export class LicenseRepository {
     return row ? this.toLicense(row) : null;
   }
 
-  /** Binds the license to a device; returns whether it moved from another device. */
+  findById(id: string): LicenseRow | null {
+    const row = this.byId.get(id);
+    return row ? this.toLicense(row) : null;
+  }
+
+  findByRegistrationNumber(registrationNumber: string): (LicenseRow & { installKeyHash: string | null }) | null {
+    const row = this.db.prepare<[string], Row>('SELECT * FROM licenses WHERE registration_number = ?').get(registrationNumber);
+    return row ? { ...this.toLicense(row), installKeyHash: row.install_key_hash } : null;
+  }
+
+  list(): LicenseRow[] {
+    return this.db.prepare<[], Row>('SELECT * FROM licenses ORDER BY created_at, number').all().map((row) => this.toLicense(row));
+  }
+
   bindDevice(id: string, device: string, appVersion: string, nowIso: string): void {
     this.db.transaction(() => {
       this.db.prepare('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?').run(device, nowIso, id);
       this.db.prepare('INSERT INTO activations (license_id, device, app_version, at) VALUES (?, ?, ?, ?)').run(id, device, appVersion, nowIso);
+    })();
+  }
+
+  setState(id: string, state: LicenseState, nowIso: string): void {
+    this.db.prepare('UPDATE licenses SET state = ?, updated_at = ? WHERE id = ?').run(state, nowIso, id);
+  }
+
+  setAutoRenew(id: string, autoRenew: boolean, nowIso: string): void {
+    this.db.prepare('UPDATE licenses SET auto_renew = ?, updated_at = ? WHERE id = ?').run(autoRenew ? 1 : 0, nowIso, id);
+  }
+
+  register(id: string, name: string, email: string, nowIso: string): void {
+    this.db
+      .prepare('UPDATE licenses SET registered_at = ?, registered_name = ?, registered_email = ?, updated_at = ? WHERE id = ?')
+      .run(nowIso, name, email, nowIso, id);
+  }
+
+  registeredEmail(id: string): string | null {
+    return this.db.prepare<[string], { e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?').get(id)?.e ?? null;
+  }
+
+  /** Sets the service term; the options renewed with it get the same end, the others keep theirs. */
+  setTerm(id: string, term: { start: string; end: string }, renewedOptions: readonly string[], nowIso: string): void {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE licenses SET term_start = ?, term_end = ?, updated_at = ? WHERE id = ?').run(term.start, term.end, nowIso, id);
+      const upsert = this.db.prepare(
+        'INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?) ON CONFLICT(license_id, code) DO UPDATE SET term_end = excluded.term_end',
+      );
+      for (const code of renewedOptions) upsert.run(id, code, term.end);
     })();
   }
 
@@ -79,6 +143,11 @@ export class LicenseRepository {
       trial: row.trial === 1,
       device: row.device,
       options: this.optionsOf.all(row.id),
+      customerId: row.customer_id,
+      registrationNumber: row.registration_number,
+      registeredAt: row.registered_at,
+      autoRenew: row.auto_renew === 1,
+      installedOn: row.installed_on,
     };
   }
 }

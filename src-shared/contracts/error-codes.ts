@@ -18,11 +18,35 @@ export const ERROR_CODES = [
   'stored-license-invalid',
   'database-too-new',
   'not-activated',
+  'unknown-product',
+  'registration-invalid',
+  'registration-required',
+  'trial-not-offered',
+  'trial-already-used',
+  'renewal-not-open',
+  'repurchase-required',
+  'months-not-allowed',
+  'option-not-removable',
+  'unknown-option',
+  'duplicate-option',
+  'quote-not-found',
+  'quote-expired',
+  'payment-method-not-offered',
+  'previous-renewal-unpaid',
+  'idempotency-key-required',
+  'idempotency-key-reused',
+  'card-invalid',
+  'payment-declined',
+  'order-not-found',
+  'update-token-required',
+  'update-token-invalid',
+  'update-not-covered',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type ErrorBody = { error: { code: ErrorCode; message: string } };
+/** `details` carries what the UI needs to say more, e.g. `opensOn` for renewal-not-open. */
+export type ErrorBody = { error: { code: ErrorCode; message: string; details?: Record<string, string | number> } };
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);

@@ -25,5 +25,116 @@ export const LicenseResponseSchema = z
 export type LicenseResponse = z.infer<typeof LicenseResponseSchema>;
 
 export const ErrorBodySchema = z.object({
-  error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }),
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  }),
 });
+
+/** The device asks whether its license still holds; the answer is a fresh signed license or a typed refusal. */
+export const ValidationRequestSchema = ActivationRequestSchema;
+export type ValidationRequest = ActivationRequest;
+
+export const TrialRequestSchema = z
+  .object({ product: ProductCode, device: DeviceId, appVersion: AppVersion, termsAccepted: z.literal(true) })
+  .strict();
+export type TrialRequest = z.infer<typeof TrialRequestSchema>;
+
+const Name = z.string().trim().min(1).max(100);
+export const RegistrationRequestSchema = z
+  .object({
+    product: ProductCode,
+    registrationNumber: z.string().trim().min(1).max(32),
+    installKey: z.string().trim().min(1).max(32),
+    name: Name,
+    email: z.email().max(254),
+  })
+  .strict();
+export type RegistrationRequest = z.infer<typeof RegistrationRequestSchema>;
+
+export const RegistrationResponseSchema = z.object({ registered: z.literal(true), licenseNumber: z.string() }).strict();
+
+const LicenseRef = { licenseNumber: z.string().min(1).max(64), device: DeviceId };
+const OptionCodes = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(20);
+
+export const QuoteRequestSchema = z
+  .object({ ...LicenseRef, months: z.number().int().min(1).max(120), options: OptionCodes })
+  .strict();
+export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;
+
+export const PAYMENT_METHODS = ['card', 'bank-transfer', 'account-transfer'] as const;
+
+export const QuoteLineSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  amountYen: z.number().int(),
+  kind: z.enum(['basic', 'option']),
+  status: z.enum(['charged', 'included', 'free']),
+  months: z.number().int(),
+  missingApplications: z.number().int().optional(),
+  feeYenTaxIncluded: z.number().int().optional(),
+});
+
+export const QuoteSchema = z.object({
+  id: z.string(),
+  planKind: z.enum(['continuous', 'resumption']),
+  /** The term this renewal buys if paid today (a resumption paid later starts on its payment date). */
+  term: z.object({ start: z.string(), end: z.string() }),
+  months: z.number().int(),
+  options: z.array(z.string()),
+  lines: z.array(QuoteLineSchema),
+  subtotalYen: z.number().int(),
+  taxYen: z.number().int(),
+  totalYen: z.number().int(),
+  taxRatePercent: z.number().int(),
+  expiresAt: z.string(),
+  paymentMethods: z.array(z.object({ code: z.enum(PAYMENT_METHODS), label: z.string(), autoRenews: z.boolean(), setupDays: z.number().nullable() })),
+  /** Seed 004: options not covered by applications, with what is missing. */
+  uncoveredOptions: z.array(z.object({ option: z.string(), missingApplications: z.number().int(), feeYen: z.number().int() })),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+export const QuoteResponseSchema = z.object({ quote: QuoteSchema, serverTime: z.string() }).strict();
+export type QuoteResponse = z.infer<typeof QuoteResponseSchema>;
+
+export const CardSchema = z
+  .object({
+    number: z.string().regex(/^[0-9 ]{12,23}$/, 'card number digits'),
+    expiry: z.string().regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'MM/YY'),
+  })
+  .strict();
+
+export const OrderStatusQuerySchema = z.object(LicenseRef).strict();
+
+export const OrderRequestSchema = z
+  .object({ ...LicenseRef, quoteId: z.string().min(1).max(64), method: z.enum(PAYMENT_METHODS), card: CardSchema.optional() })
+  .strict();
+export type OrderRequest = z.infer<typeof OrderRequestSchema>;
+
+export const TransferInstructionsSchema = z.object({
+  bankName: z.string(),
+  branchName: z.string(),
+  accountType: z.string(),
+  accountNumber: z.string(),
+  accountHolder: z.string(),
+  reference: z.string(),
+  amountYen: z.number().int(),
+  dueOn: z.string(),
+});
+
+export const ORDER_STATES = ['pending', 'paid', 'declined', 'lapsed', 'needs-support'] as const;
+export const OrderSchema = z.object({
+  id: z.string(),
+  state: z.enum(ORDER_STATES),
+  method: z.enum(PAYMENT_METHODS),
+  amountYen: z.number().int(),
+  term: z.object({ start: z.string(), end: z.string() }).nullable(),
+  dueOn: z.string().nullable(),
+  transfer: TransferInstructionsSchema.nullable(),
+  autoRenew: z.boolean(),
+});
+export type Order = z.infer<typeof OrderSchema>;
+export const OrderResponseSchema = z
+  .object({ order: OrderSchema, license: SignedLicenseSchema.nullable(), serverTime: z.string() })
+  .strict();
+export type OrderResponse = z.infer<typeof OrderResponseSchema>;

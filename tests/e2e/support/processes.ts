@@ -58,12 +58,13 @@ export function startBrowserHost(options: { serviceUrl: string; dbPath: string; 
 }
 
 /** Issues a license with the vendor's admin CLI against the service's database; returns its number. */
-export function issueLicense(dbPath: string, args: { product: string; edition: string; kind: string; start: string; end: string }): string {
-  return execFileSync(
+export function issueLicense(dbPath: string, args: { product: string; edition: string; start: string; end: string }): string {
+  const output = execFileSync(
     TSX,
-    ['src-server/cli/admin.ts', 'issue', '--db', dbPath, '--product', args.product, '--edition', args.edition, '--kind', args.kind, '--start', args.start, '--end', args.end],
+    ['src-server/cli/admin.ts', 'issue', '--db', dbPath, '--product', args.product, '--edition', args.edition, '--start', args.start, '--end', args.end, '--json'],
     { cwd: ROOT, encoding: 'utf8' },
-  ).trim();
+  );
+  return (JSON.parse(output) as { license: { number: string } }).license.number;
 }
 
 export function appProductCode(): string {

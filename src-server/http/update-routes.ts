@@ -1,0 +1,49 @@
+import { type FastifyInstance } from 'fastify';
+import { type ServiceContext } from '../service-context';
+import { isSafeFileName, ReleaseFeed } from '../updates/release-feed';
+import { LICENSE_TOKEN_HEADER } from '../updates/license-token';
+import { UpdateGate } from '../updates/update-gate';
+import { HttpError } from './http-error';
+
+/**
+ * The generic electron-updater feed (`publish: provider generic, url …/updates`), gated by license: the desktop
+ * app forwards its signed license in the x-license-token header and gets a file only if its term covers the
+ * release. The token is checked before the feed is consulted, so whoever has no license learns nothing about
+ * which files the folder holds.
+ */
+export function updateRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+  const feed = new ReleaseFeed(ctx.config.releasesPath);
+  const gate = new UpdateGate(ctx.db, ctx.key);
+
+  app.route<{ Params: { file: string } }>({
+    method: ['GET', 'HEAD'],
+    url: '/updates/:file',
+    handler: async (request, reply) => {
+      // A name that could leave the folder is no file of the feed, whoever asks.
+      if (!isSafeFileName(request.params.file)) throw new HttpError(404, 'not-found', 'no such update file');
+      const grant = gate.authorize(request.headers[LICENSE_TOKEN_HEADER]);
+      const lookup = await feed.lookup(request.params.file);
+      if ('invalidChannel' in lookup) {
+        request.log.error({ file: request.params.file, problem: lookup.invalidChannel }, 'release channel file is not valid');
+        throw new HttpError(404, 'not-found', 'no such update file');
+      }
+      if ('missing' in lookup) throw new HttpError(404, 'not-found', 'no such update file');
+      gate.assertCovers(grant, lookup.found.releaseDay);
+      const opened = await feed.open(lookup.found);
+      if (!opened) throw new HttpError(404, 'not-found', 'no such update file');
+      void reply
+        .header('content-type', lookup.found.kind === 'channel' ? 'text/yaml; charset=utf-8' : 'application/octet-stream')
+        .header('content-length', opened.size)
+        // Access depends on the license, so no shared cache may keep a copy; ranges are not offered, and
+        // electron-updater then falls back from a differential to a full download.
+        .header('cache-control', 'private, no-store')
+        .header('accept-ranges', 'none');
+      if (request.method === 'HEAD') {
+        await opened.handle.close();
+        return reply.send();
+      }
+      // The stream closes the file when it ends or the client goes away.
+      return reply.send(opened.handle.createReadStream());
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { findProduct, optionCoverageRuleFor, termRulesFor } from '../../src-shared/catalog';
+import { jstDateOf, type OptionCoverage, optionCoverage, planRenewal, type RenewalPlan } from '../../src-shared/licensing';
+import { HttpError } from '../http/http-error';
+import { toHttpError } from '../http/licensing-errors';
+import { type LicenseRow } from '../licenses/license-repository';
+import { type ServiceContext } from '../service-context';
+
+/**
+ * The checks every renewal passes before money is discussed (SPEC §6): not a trial, registered (package),
+ * nothing unsettled from a previous renewal, inside the window, not past the resumption deadline.
+ */
+export function assertRenewable(ctx: ServiceContext, license: LicenseRow): void {
+  const now = ctx.clock();
+  ctx.orders.lapseOverdue(jstDateOf(now.toISOString()), now.toISOString());
+  if (license.trial) throw new HttpError(409, 'repurchase-required', 'a trial is not renewed; buy a license');
+  if (license.edition === 'package' && license.registrationNumber !== null && license.registeredAt === null) {
+    throw new HttpError(403, 'registration-required', 'register the product before renewing');
+  }
+  const unsettled = ctx.orders.unsettledFor(license.id);
+  if (unsettled) {
+    throw new HttpError(409, 'previous-renewal-unpaid', 'a previous renewal is not settled', { orderId: unsettled.id, orderState: unsettled.state });
+  }
+}
+
+/** Which term `months` buy if paid at `now`: continuous inside the term, resumption after it. */
+export function planFor(ctx: ServiceContext, license: LicenseRow, months: number, now: Date): RenewalPlan {
+  try {
+    const rules = termRulesFor(ctx.catalog, license.product, license.edition);
+    return planRenewal({ ...rules, kind: license.kind }, { currentEnd: license.termEnd, now: now.toISOString(), months });
+  } catch (error) {
+    toHttpError(error);
+  }
+}
+
+/** Seed 004: which wanted options the customer's applications cover; undefined for products without the rule. */
+export function coverageFor(ctx: ServiceContext, license: LicenseRow, options: string[], renewalOn: string): OptionCoverage | undefined {
+  const rule = optionCoverageRuleFor(ctx.catalog, license.product, license.edition);
+  if (!rule) return undefined;
+  const product = findProduct(ctx.catalog, license.product);
+  const policy = product.editions[license.edition]!.policy;
+  const coverageOptions = options.filter((o) => policy.options.some((p) => p.code === o && p.pricing === 'coverage'));
+  const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
+  try {
+    return optionCoverage(
+      {
+        installedOn: license.installedOn ?? license.termStart,
+        renewalOn,
+        yearlyApplications: customer?.yearlyApplications ?? 0,
+        newAdditionalApplications: customer?.newAdditionalApplications ?? 0,
+        licenses: Math.max(1, customer ? ctx.customers.licenseCount(customer.id) : 1),
+        options: coverageOptions,
+      },
+      rule,
+    );
+  } catch (error) {
+    toHttpError(error);
+  }
+}

@@ -1,0 +1,43 @@
+import { type Locale, messages, type Messages } from '../../src-shared/messages';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(value: string | number): string {
+  return String(value).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
+}
+
+/** Tagged template that escapes every interpolated value unless it is already rendered HTML. */
+export class Html {
+  constructor(readonly text: string) {}
+}
+export function html(strings: TemplateStringsArray, ...values: (string | number | Html | Html[] | null | false)[]): Html {
+  let out = strings[0]!;
+  values.forEach((value, i) => {
+    if (value instanceof Html) out += value.text;
+    else if (Array.isArray(value)) out += value.map((v) => v.text).join('');
+    else if (value !== null && value !== false) out += escapeHtml(value);
+    out += strings[i + 1]!;
+  });
+  return new Html(out);
+}
+
+/** Reads a message from the shared catalogs, filling {{name}} placeholders. */
+export function translator(locale: Locale) {
+  return (key: string, vars: Record<string, string | number> = {}): string => {
+    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages[locale] as Messages);
+    const found = typeof text === 'string' ? text : key;
+    return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
+  };
+}
+
+export function formatYen(yen: number): string {
+  return `¥${yen.toLocaleString('en-US')}`;
+}
+
+/** 'YYYY-MM-DD' (a JST calendar date) as 2027年3月31日 / 31 March 2027, without any time-zone conversion. */
+export function formatDateText(date: string, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (locale === 'ja') return `${y}年${m}月${d}日`;
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return `${d} ${month} ${y}`;
+}
