@@ -41,7 +41,7 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow): Li
       nowIso,
     );
     ctx.orders.recordPayment(orderId, { method: 'account-transfer', amountYen: quote.totalYen, outcome: 'succeeded', reference: 'direct-debit' }, nowIso);
-    ctx.licenses.setTerm(license.id, term, options, nowIso);
+    ctx.licenses.setTerm(license.id, { start: license.termStart, end: term.end }, options, nowIso);
   })();
   return ctx.licenses.findById(license.id)!;
 }

@@ -9,7 +9,7 @@ import { signLicense } from '../licenses/license-signer';
 import { type ServiceContext } from '../service-context';
 import { type OrderRow, type PaymentMethodCode } from './order-repository';
 import { findQuote } from './quote-service';
-import { assertRenewable, planFor } from './renewal-context';
+import { assertRenewable, planFor, termAfter } from './renewal-context';
 import { checkCard, sandboxCharge } from './sandbox-card';
 import { PAYEE_ACCOUNT, transferReference } from './transfer-instructions';
 
@@ -98,7 +98,7 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
       ctx.orders.insert(order, nowIso);
       ctx.orders.recordPayment(order.id, { method: 'card', amountYen: order.amountYen, outcome, reference: `card-${card.last4}` }, nowIso);
       if (outcome === 'succeeded') {
-        ctx.licenses.setTerm(input.license.id, plan.term, quote.options, nowIso);
+        ctx.licenses.setTerm(input.license.id, termAfter(input.license, plan), quote.options, nowIso);
         license = ctx.licenses.findById(input.license.id);
       }
     } else {

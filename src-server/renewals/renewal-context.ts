@@ -56,3 +56,8 @@ export function coverageFor(ctx: ServiceContext, license: LicenseRow, options: s
     toHttpError(error);
   }
 }
+
+/** The license's service term once a plan is paid: a continuous renewal extends it, a resumption starts anew. */
+export function termAfter(license: LicenseRow, plan: Pick<RenewalPlan, 'kind' | 'term'>): { start: string; end: string } {
+  return plan.kind === 'continuous' ? { start: license.termStart, end: plan.term.end } : plan.term;
+}

@@ -2,7 +2,7 @@ import { jstDateOf } from '../../src-shared/licensing';
 import { HttpError } from '../http/http-error';
 import { type ServiceContext } from '../service-context';
 import { type OrderRow } from './order-repository';
-import { planFor } from './renewal-context';
+import { planFor, termAfter } from './renewal-context';
 
 export type ConfirmationResult = { order: OrderRow; outcome: 'paid' | 'needs-support'; reason: string | null };
 
@@ -30,15 +30,15 @@ export function confirmTransfer(ctx: ServiceContext, orderId: string, receivedYe
     if (receivedYen < order.amountYen) return toSupport(`underpaid by ¥${order.amountYen - receivedYen}`);
 
     const license = ctx.licenses.findById(order.licenseId)!;
-    let term;
+    let plan;
     try {
-      term = planFor(ctx, license, order.months, now).term;
+      plan = planFor(ctx, license, order.months, now);
     } catch {
       return toSupport(`payment on ${jstDateOf(nowIso)} is past the resumption deadline`);
     }
     ctx.orders.recordPayment(order.id, { method: order.method, amountYen: receivedYen, outcome: 'received', reference: null }, nowIso);
-    ctx.orders.update(order.id, { state: 'paid', termStart: term.start, termEnd: term.end, receivedYen }, nowIso);
-    ctx.licenses.setTerm(license.id, term, order.options, nowIso);
+    ctx.orders.update(order.id, { state: 'paid', termStart: plan.term.start, termEnd: plan.term.end, receivedYen }, nowIso);
+    ctx.licenses.setTerm(license.id, termAfter(license, plan), order.options, nowIso);
     if (order.method === 'account-transfer') ctx.licenses.setAutoRenew(license.id, true, nowIso);
     return { order: ctx.orders.findById(order.id)!, outcome: 'paid', reason: null };
   })();

@@ -1,0 +1,225 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
+import { issueLicense } from '../../src-server/licenses/license-issuer';
+import { readOutbox } from '../../src-server/mail/outbox-transport';
+import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
+import { confirmTransfer } from '../../src-server/renewals/transfer-confirmation';
+import { startTestServer } from '../fixtures/license-server';
+import { deviceId, manualClock, serviceClient } from '../fixtures/service-client';
+
+const clock = manualClock('2026-12-01T01:00:00Z');
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let api: ReturnType<typeof serviceClient>;
+let keyCounter = 0;
+
+beforeAll(async () => {
+  server = await startTestServer({ clock: clock.now });
+  api = serviceClient(server.url);
+});
+afterAll(() => server.close());
+beforeEach(() => clock.set('2026-12-01T01:00:00Z'));
+
+type Setup = { number: string; id: string; device: string };
+
+/** A registered package license bound to a device, ending 2027-01-31 (window opens 2026-11-30). */
+async function setup(options: { product?: string; edition?: 'package' | 'download'; start?: string; end?: string; register?: boolean; customerId?: string } = {}): Promise<Setup> {
+  const { license, registration } = issueLicense(server.ctx, {
+    product: options.product ?? 'sakura-kaikei',
+    edition: options.edition ?? 'package',
+    start: options.start ?? '2026-02-01',
+    end: options.end ?? '2027-01-31',
+    ...(options.customerId ? { customerId: options.customerId } : {}),
+  });
+  if (registration && options.register !== false) server.ctx.licenses.register(license.id, '山田 太郎', 'taro@example.jp', clock.now().toISOString());
+  const device = deviceId(license.id);
+  server.ctx.licenses.bindDevice(license.id, device, '1.0.0', clock.now().toISOString());
+  return { number: license.number, id: license.id, device };
+}
+
+const quote = (s: Setup, months = 12, options: string[] = ['bank-import', 'e-filing']) =>
+  api.post('/v1/quotes', { licenseNumber: s.number, device: s.device, months, options });
+const order = (s: Setup, quoteId: string, method: string, extra: Record<string, unknown> = {}, key = `test-key-${++keyCounter}`) =>
+  api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId, method, ...extra }, { 'idempotency-key': key });
+const card = (number: string = SANDBOX_CARDS.succeeds) => ({ card: { number, expiry: '12/29' } });
+const payments = (orderId: string) => server.ctx.orders.paymentsFor(orderId);
+
+describe('quotes (SPEC §6, §7)', () => {
+  it('prices a continuous 12-month renewal with tax computed once and rounded down', async () => {
+    const s = await setup();
+    const response = await quote(s);
+    expect(response.status).toBe(201);
+    expect(response.body.quote).toMatchObject({
+      planKind: 'continuous',
+      term: { start: '2027-02-01', end: '2028-01-31' },
+      subtotalYen: 46000,
+      taxYen: 4600,
+      totalYen: 50600,
+      taxRatePercent: 10,
+    });
+    expect(response.body.quote.lines.map((l: { code: string; amountYen: number }) => [l.code, l.amountYen])).toEqual([['basic', 33000], ['option:bank-import', 5500], ['option:e-filing', 7500]]);
+    expect(response.body.quote.paymentMethods.map((m: { code: string }) => m.code)).toEqual(['card', 'bank-transfer', 'account-transfer']);
+  });
+
+  it('refuses before the renewal window, telling the opening date', async () => {
+    clock.set('2026-11-29T14:59:59Z'); // 2026-11-29 23:59:59 JST
+    const s = await setup();
+    expect(await quote(s)).toMatchObject({ status: 409, body: { error: { code: 'renewal-not-open', details: { opensOn: '2026-11-30' } } } });
+    clock.set('2026-11-29T15:00:00Z'); // 2026-11-30 00:00 JST
+    expect((await quote(s)).status).toBe(201);
+  });
+
+  it('refuses lengths and option removals the policy forbids', async () => {
+    const s = await setup();
+    expect((await quote(s, 3)).body.error.code).toBe('months-not-allowed');
+    expect((await quote(s, 12, ['bank-import', 'nope'])).body.error.code).toBe('unknown-option');
+    const download = await setup({ edition: 'download' });
+    expect((await quote(download, 6)).body.error.code).toBe('months-not-allowed');
+    expect((await quote(download, 12, ['bank-import'])).body.error.code).toBe('option-not-removable');
+    const included = await quote(download, 12, ['bank-import', 'e-filing']);
+    expect(included.body.quote.lines.filter((l: { status: string }) => l.status === 'included')).toHaveLength(2);
+  });
+
+  it('requires user registration for a package edition', async () => {
+    const s = await setup({ register: false });
+    expect(await quote(s)).toMatchObject({ status: 403, body: { error: { code: 'registration-required' } } });
+  });
+
+  it('resumes from the payment month after a lapse, and refuses annual licenses and lapses past the deadline', async () => {
+    const lapsed = await setup({ product: 'model-studio', edition: 'download', start: '2025-08-01', end: '2026-07-31' });
+    const resumed = await quote(lapsed, 12, ['simulation-addin']);
+    expect(resumed.body.quote).toMatchObject({ planKind: 'resumption', term: { start: '2026-12-01', end: '2027-11-30' } });
+    const annual = await setup({ product: 'model-studio-annual', edition: 'download', start: '2025-12-01', end: '2026-11-30' });
+    expect((await quote(annual, 12, [])).body.error.code).toBe('repurchase-required');
+    const old = await setup({ product: 'model-studio', edition: 'download', start: '2022-08-01', end: '2023-07-31' });
+    expect(await quote(old, 12, [])).toMatchObject({ status: 409, body: { error: { code: 'repurchase-required', details: { deadline: '2026-07-31T15:00:00+09:00' } } } });
+  });
+
+  it('prices seed-004 options by the customer’s applications', async () => {
+    const customer = server.ctx.customers.create({ name: '申請事務所', yearlyApplications: 20, newAdditionalApplications: 2 }, clock.now().toISOString());
+    const s = await setup({ product: 'shinsei-shien', start: '2025-02-01', end: '2027-01-31', customerId: customer.id });
+    const response = await quote(s, 12, ['billing', 'internet-backup']);
+    expect(response.body.quote.uncoveredOptions).toEqual([{ option: 'internet-backup', missingApplications: 2, feeYen: 11000 }]);
+    const lines = response.body.quote.lines.map((l: { code: string; amountYen: number; status: string }) => [l.code, l.status, l.amountYen]);
+    expect(lines).toEqual([['basic', 'free', 0], ['option:billing', 'free', 0], ['option:internet-backup', 'charged', 10000]]);
+    expect(response.body.quote.totalYen).toBe(11000);
+  });
+});
+
+describe('card payments (sandbox)', () => {
+  it('extends the term at once and returns the new signed license', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    const response = await order(s, q.id, 'card', card());
+    expect(response.status).toBe(201);
+    expect(response.body.order).toMatchObject({ state: 'paid', amountYen: 50600, term: { start: '2027-02-01', end: '2028-01-31' } });
+    expect(LicensePayloadSchema.parse(JSON.parse(response.body.license.payload)).term).toEqual({ start: '2026-02-01', end: '2028-01-31' });
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
+    expect(payments(response.body.order.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
+  });
+
+  it('a declined card changes nothing and says so', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    expect(await order(s, q.id, 'card', card(SANDBOX_CARDS.declined))).toMatchObject({ status: 402, body: { error: { code: 'payment-declined' } } });
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    expect((await order(s, q.id, 'card', { card: { number: '4242424242424241', expiry: '12/29' } })).body.error.code).toBe('card-invalid');
+    expect((await order(s, q.id, 'card', { card: { number: SANDBOX_CARDS.succeeds, expiry: '11/26' } })).body.error.code).toBe('card-invalid');
+    expect((await order(s, q.id, 'card')).body.error.code).toBe('card-invalid');
+    expect((await order(s, q.id, 'card', card())).body.order.state).toBe('paid');
+  });
+
+  it('10 concurrent identical requests make exactly one order, one charge and one extension', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    const responses = await Promise.all(Array.from({ length: 10 }, () => order(s, q.id, 'card', card(), 'same-key-concurrent')));
+    const ids = new Set(responses.map((r) => r.body.order.id));
+    expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(ids.size).toBe(1);
+    const orders = server.ctx.orders.forLicense(s.id);
+    expect(orders).toHaveLength(1);
+    expect(payments(orders[0]!.id)).toHaveLength(1);
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
+  });
+
+  it('the same key with a different body is refused, and a key is required', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    await order(s, q.id, 'card', card(), 'reused-key-1');
+    expect(await order(s, q.id, 'bank-transfer', {}, 'reused-key-1')).toMatchObject({ status: 422, body: { error: { code: 'idempotency-key-reused' } } });
+    const noKey = await api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId: q.id, method: 'card' });
+    expect(noKey.body.error.code).toBe('idempotency-key-required');
+  });
+
+  it('refuses unknown and expired quotes', async () => {
+    const s = await setup();
+    expect((await order(s, 'no-such-quote', 'card', card())).body.error.code).toBe('quote-not-found');
+    const q = (await quote(s)).body.quote;
+    clock.advanceDays(2);
+    expect((await order(s, q.id, 'card', card())).body.error.code).toBe('quote-expired');
+  });
+});
+
+describe('bank and account transfers', () => {
+  it('leaves a bank-transfer order pending with instructions, mails them, and blocks a second renewal', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    const response = await order(s, q.id, 'bank-transfer');
+    expect(response.body.order).toMatchObject({ state: 'pending', dueOn: '2026-12-15', transfer: { amountYen: 50600, dueOn: '2026-12-15' } });
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    expect(await quote(s)).toMatchObject({ status: 409, body: { error: { code: 'previous-renewal-unpaid' } } });
+    await new Promise((r) => setTimeout(r, 100));
+    const mail = readOutbox(server.ctx.config.outboxPath).find((m) => m.text.includes(response.body.order.transfer.reference));
+    expect(mail?.to).toBe('taro@example.jp');
+    expect(mail?.text).toContain('二重のお振込にご注意ください');
+    expect(mail?.text).toContain('¥50,600');
+  });
+
+  it('confirms an exact transfer: paid, extended; the app can see it', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    const placed = (await order(s, q.id, 'bank-transfer')).body.order;
+    clock.advanceDays(3);
+    expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'paid' });
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
+    const seen = await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`);
+    expect(seen.body.order).toMatchObject({ state: 'paid', term: { start: '2027-02-01', end: '2028-01-31' } });
+    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${deviceId('other')}`)).body.error.code).toBe('moved');
+  });
+
+  it('sends over- and under-payments and payments after lapse to support, never extending silently', async () => {
+    for (const [received, reason] of [[60000, /overpaid by ¥9400/], [50000, /underpaid by ¥600/]] as const) {
+      const s = await setup();
+      const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+      const result = confirmTransfer(server.ctx, placed.id, received);
+      expect(result.outcome).toBe('needs-support');
+      expect(result.reason).toMatch(reason);
+      expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+      expect((await quote(s)).body.error.code).toBe('previous-renewal-unpaid');
+    }
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    clock.set('2026-12-16T01:00:00Z');
+    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe('pending');
+    const again = await quote(s); // the sweep runs: the order is past its due date
+    expect(again.status).toBe(201);
+    expect(server.ctx.orders.findById(placed.id)?.state).toBe('lapsed');
+    expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'needs-support', reason: expect.stringMatching(/after the order lapsed/) });
+  });
+
+  it('account transfer: pending while it is set up, then extends and renews itself next time', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'account-transfer')).body.order;
+    expect(placed).toMatchObject({ state: 'pending', autoRenew: true, transfer: null });
+    expect(confirmTransfer(server.ctx, placed.id, 50600).outcome).toBe('paid');
+    const license = server.ctx.licenses.findById(s.id)!;
+    expect(license).toMatchObject({ termEnd: '2028-01-31', autoRenew: true });
+    // Next year, inside the window, a validation debits and extends once.
+    clock.set('2027-12-01T01:00:00Z');
+    const validate = () => api.post('/v1/validations', { licenseNumber: s.number, product: 'sakura-kaikei', device: s.device, appVersion: '1.0.0' });
+    const first = await validate();
+    expect(LicensePayloadSchema.parse(JSON.parse(first.body.license.payload)).term.end).toBe('2029-01-31');
+    await validate();
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2029-01-31');
+    expect(server.ctx.orders.forLicense(s.id).filter((o) => o.idempotencyKey.startsWith('auto:'))).toHaveLength(1);
+  });
+});
