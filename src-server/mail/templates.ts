@@ -1,4 +1,6 @@
-import { type CalendarDate, parseDate } from '../../src-shared/licensing/calendar-date';
+import { type CalendarDate } from '../../src-shared/licensing/calendar-date';
+import { type PayeeAccount } from '../renewals/transfer-instructions';
+import { formatJapaneseDate, formatYen } from '../text/format';
 
 // Mail texts are Japanese, for the vendor's customers (SPEC: messages shown to people are Japanese first).
 // They are pure: the caller supplies every fact, so a text can be checked without a database or a clock.
@@ -10,16 +12,6 @@ export type MailText = { subject: string; text: string };
 /** Compatible with the catalog's support contact, so one can be passed as it is. */
 export type MailSupportContact = { phone: string; phoneHours: { from: string; to: string }[]; webFormUrl?: string };
 
-export type PayeeAccount = { bank: string; branch: string; accountType: '普通' | '当座'; accountNumber: string; holder: string };
-
-/** A fictional account for development and demos; a real deployment passes the vendor's own. */
-export const SAMPLE_PAYEE_ACCOUNT: PayeeAccount = {
-  bank: 'さくら架空銀行（9999）',
-  branch: '本店営業部（001）',
-  accountType: '普通',
-  accountNumber: '1234567',
-  holder: 'カ）サクラソフトウエア',
-};
 
 export type BankTransferInstructionsInput = {
   vendorName: string;
@@ -123,18 +115,6 @@ export function renewalReminderMail(input: RenewalReminderInput): MailText {
       input.vendorName,
     ),
   };
-}
-
-/** ¥13,200: integer yen with thousands separators, written the same whatever the machine's locale. */
-export function formatYen(amount: number): string {
-  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`formatYen: expected whole yen, got ${amount}`);
-  return `¥${String(amount).replace(/\B(?=(\d{3})+$)/g, ',')}`;
-}
-
-/** 2027年3月31日 */
-export function formatJapaneseDate(date: CalendarDate): string {
-  const { year, month, day } = parseDate(date);
-  return `${year}年${month}月${day}日`;
 }
 
 function salutation(customerName: string | null): string {

@@ -26,7 +26,7 @@ export function notifyOrderPlaced(ctx: ServiceContext, license: LicenseRow, orde
     orderId: transferReference(order.id),
     amountYen: order.amountYen,
     dueOn: order.dueOn,
-    payee: { bank: PAYEE_ACCOUNT.bankName, branch: PAYEE_ACCOUNT.branchName, accountType: PAYEE_ACCOUNT.accountType, accountNumber: PAYEE_ACCOUNT.accountNumber, holder: PAYEE_ACCOUNT.accountHolder },
+    payee: PAYEE_ACCOUNT,
     support: supportContactFor(ctx.catalog, license.product, license.edition),
   });
   ctx.mail.send({ to, ...mail, kind: MAIL_KINDS.bankTransferInstructions }).catch((error: unknown) => log.error({ err: error, orderId: order.id }, 'mail failed'));

@@ -32,7 +32,16 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
 export function orderView(order: OrderRow): Order {
   const transfer =
     order.method === 'bank-transfer' && order.dueOn
-      ? { ...PAYEE_ACCOUNT, reference: transferReference(order.id), amountYen: order.amountYen, dueOn: order.dueOn }
+      ? {
+          bankName: PAYEE_ACCOUNT.bank,
+          branchName: PAYEE_ACCOUNT.branch,
+          accountType: PAYEE_ACCOUNT.accountType,
+          accountNumber: PAYEE_ACCOUNT.accountNumber,
+          accountHolder: PAYEE_ACCOUNT.holder,
+          reference: transferReference(order.id),
+          amountYen: order.amountYen,
+          dueOn: order.dueOn,
+        }
       : null;
   return {
     id: order.id,

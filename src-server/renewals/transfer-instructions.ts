@@ -1,11 +1,14 @@
-// Where bank transfers go. Fictional account, clearly marked as such; a deployment sets its own.
-export const PAYEE_ACCOUNT = {
-  bankName: 'さくら銀行（架空）',
-  branchName: '本店営業部',
+// Where bank transfers go.
+export type PayeeAccount = { bank: string; branch: string; accountType: '普通' | '当座'; accountNumber: string; holder: string };
+
+/** A fictional account for development and demos; a real deployment passes the vendor's own. */
+export const PAYEE_ACCOUNT: PayeeAccount = {
+  bank: 'さくら架空銀行（9999）',
+  branch: '本店営業部（001）',
   accountType: '普通',
   accountNumber: '1234567',
-  accountHolder: 'カ）サクラジョウホウシステム',
-} as const;
+  holder: 'カ）サクラソフトウエア',
+};
 
 /** The reference the customer writes as the transfer name, so the vendor can match the payment to the order. */
 export function transferReference(orderId: string): string {

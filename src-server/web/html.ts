@@ -1,4 +1,5 @@
 import { type Locale, messages, type Messages } from '../../src-shared/messages';
+import { formatJapaneseDate } from '../text/format';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -30,14 +31,10 @@ export function translator(locale: Locale) {
   };
 }
 
-export function formatYen(yen: number): string {
-  return `¥${yen.toLocaleString('en-US')}`;
-}
-
 /** 'YYYY-MM-DD' (a JST calendar date) as 2027年3月31日 / 31 March 2027, without any time-zone conversion. */
 export function formatDateText(date: string, locale: Locale): string {
+  if (locale === 'ja') return formatJapaneseDate(date);
   const [y, m, d] = date.split('-').map(Number);
-  if (locale === 'ja') return `${y}年${m}月${d}日`;
   const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
   return `${d} ${month} ${y}`;
 }

@@ -2,7 +2,8 @@ import { type SupportContact } from '../../src-shared/catalog';
 import { type Order, type Quote } from '../../src-shared/contracts/http';
 import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
 import { type Locale } from '../../src-shared/messages';
-import { formatDateText, formatYen, html, Html, translator } from './html';
+import { formatYen } from '../text/format';
+import { formatDateText, html, Html, translator } from './html';
 
 // The download edition's renewal web page (SPEC §6): 12 months, all options included, payment method, pay.
 // Server-rendered, no scripts, so it works in any browser the product opens and under a strict CSP.
@@ -93,9 +94,9 @@ ${supportBlock(locale, support)}`;
   if (order.transfer) {
     const tr = order.transfer;
     return html`<h2>${t('renewalPage.bankTitle')}</h2><p>${t('renewalPage.bankBody')}</p>
-<dl><dt>銀行</dt><dd>${tr.bankName} ${tr.branchName}</dd><dt>口座</dt><dd>${tr.accountType} ${tr.accountNumber}</dd>
-<dt>名義</dt><dd>${tr.accountHolder}</dd><dt>${t('renewalPage.reference')}</dt><dd>${tr.reference}</dd>
-<dt>金額</dt><dd>${formatYen(tr.amountYen)}</dd><dt>${t('renewalPage.dueOn')}</dt><dd>${formatDateText(tr.dueOn, locale)}</dd></dl>
+<dl><dt>${t('renewalPage.bank')}</dt><dd>${tr.bankName} ${tr.branchName}</dd><dt>${t('renewalPage.account')}</dt><dd>${tr.accountType} ${tr.accountNumber}</dd>
+<dt>${t('renewalPage.holder')}</dt><dd>${tr.accountHolder}</dd><dt>${t('renewalPage.reference')}</dt><dd>${tr.reference}</dd>
+<dt>${t('renewalPage.transferAmount')}</dt><dd>${formatYen(tr.amountYen)}</dd><dt>${t('renewalPage.dueOn')}</dt><dd>${formatDateText(tr.dueOn, locale)}</dd></dl>
 <p class="warn" role="alert">${t('renewalPage.doubleTransfer')}</p><p>${t('renewalPage.wrongAmount')}</p>
 ${supportBlock(locale, support)}`;
   }

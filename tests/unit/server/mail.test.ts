@@ -10,12 +10,11 @@ import { OutboxTransport, readOutbox } from '../../../src-server/mail/outbox-tra
 import { SmtpTransport } from '../../../src-server/mail/smtp-transport';
 import {
   bankTransferInstructionsMail,
-  formatJapaneseDate,
-  formatYen,
   MAIL_KINDS,
   renewalReminderMail,
-  SAMPLE_PAYEE_ACCOUNT,
 } from '../../../src-server/mail/templates';
+import { PAYEE_ACCOUNT } from '../../../src-server/renewals/transfer-instructions';
+import { formatJapaneseDate, formatYen } from '../../../src-server/text/format';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -178,7 +177,7 @@ describe('mail texts', () => {
       orderId: 'ORD-20261122-0001',
       amountYen: 13200,
       dueOn: '2026-12-06',
-      payee: SAMPLE_PAYEE_ACCOUNT,
+      payee: PAYEE_ACCOUNT,
       support: SUPPORT,
     });
     expect(subject).toContain('ORD-20261122-0001');
@@ -188,9 +187,9 @@ describe('mail texts', () => {
       '¥13,200',
       '2026年12月6日',
       '二重のお振込にご注意ください',
-      SAMPLE_PAYEE_ACCOUNT.bank,
-      SAMPLE_PAYEE_ACCOUNT.accountNumber,
-      SAMPLE_PAYEE_ACCOUNT.holder,
+      PAYEE_ACCOUNT.bank,
+      PAYEE_ACCOUNT.accountNumber,
+      PAYEE_ACCOUNT.holder,
       '050-1234-5678',
       '9:30〜12:00、13:00〜17:00',
       'https://support.example.jp/form',
