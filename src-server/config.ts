@@ -15,6 +15,8 @@ export type ServerConfig = {
   /** Development only: where to write the matching public key for the desktop app to trust. */
   publishPublicKeyTo: string | null;
   releasesPath: string;
+  /** The address customers reach the service at, for links in mails (renewal web page). */
+  publicUrl: string;
   catalogPath: string;
   /** Mails go here as files unless SMTP is configured. */
   outboxPath: string;
@@ -37,6 +39,7 @@ export function defaultServerConfig(): ServerConfig {
     keyPath: path.join(ROOT, 'var/server/keys/license-signing.pem'),
     publishPublicKeyTo: path.join(ROOT, 'resources/license-public-key.pem'),
     releasesPath: path.join(ROOT, 'var/server/releases'),
+    publicUrl: 'http://127.0.0.1:8787',
     catalogPath: path.join(ROOT, 'resources/catalog/catalog.json'),
     outboxPath: path.join(ROOT, 'var/server/outbox'),
     smtp: null,
@@ -56,6 +59,7 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   LICENSE_SERVICE_RELEASES: 'releasesPath',
   LICENSE_SERVICE_LEASE_DAYS: 'leaseDays',
   LICENSE_SERVICE_CATALOG: 'catalogPath',
+  LICENSE_SERVICE_PUBLIC_URL: 'publicUrl',
   LICENSE_SERVICE_OUTBOX: 'outboxPath',
   LICENSE_SERVICE_RATE_LIMIT: 'rateLimitPerMinute',
   LICENSE_SERVICE_DEMO: 'demo',

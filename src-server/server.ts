@@ -14,8 +14,11 @@ import { loadSigningKey } from './keys/signing-key';
 import { LicenseRepository } from './licenses/license-repository';
 import { createMailTransport } from './mail/create-mail-transport';
 import { OrderRepository } from './renewals/order-repository';
+import { sendDueReminders } from './renewals/reminders';
 import { type ServiceContext } from './service-context';
 import { openServerDatabase } from './store/database';
+
+const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 
 export type LicenseServer = { app: FastifyInstance; ctx: ServiceContext; url: string; close: () => Promise<void> };
 
@@ -32,7 +35,14 @@ const REDACT = [
 
 export async function buildApp(ctx: ServiceContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: 'info', redact: { paths: REDACT, censor: '[redacted]' } } : false,
+    logger: options.logger
+      ? {
+          level: 'info',
+          redact: { paths: REDACT, censor: '[redacted]' },
+          // The renewal page and order status carry a license number in the query string: log the path only.
+          serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }) },
+        }
+      : false,
     bodyLimit: 64 * 1024,
   });
   installErrorHandling(app);
@@ -82,11 +92,16 @@ export async function startLicenseServer(config: ServerConfig, options: { logger
   const ctx = createContext(config, options.clock);
   const app = await buildApp(ctx, options);
   const address = await app.listen({ host: config.host, port: config.port });
+  // Reminder mails go out from the service itself, checked at start and hourly (a day has 24 chances).
+  const remind = () => void sendDueReminders(ctx).catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
+  remind();
+  const timer = setInterval(remind, REMINDER_INTERVAL_MS).unref();
   return {
     app,
     ctx,
     url: address,
     close: async () => {
+      clearInterval(timer);
       await app.close();
       ctx.db.close();
     },

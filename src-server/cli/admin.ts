@@ -5,6 +5,7 @@ import { moveDemoClock } from '../clock';
 import { loadServerConfig } from '../config';
 import { issueLicense } from '../licenses/license-issuer';
 import { readOutbox } from '../mail/outbox-transport';
+import { sendDueReminders } from '../renewals/reminders';
 import { confirmTransfer } from '../renewals/transfer-confirmation';
 import { createContext } from '../server';
 import { type ServiceContext } from '../service-context';
@@ -27,6 +28,7 @@ commands:
   applications --number N --yearly N --new N
                           seed-004 application counts of the license's customer
   clock --advance-days N  DEMO MODE ONLY: move the service's clock forward
+  send-reminders          send the renewal reminder mails due today (the service also does this hourly)
   seed-demo               DEMO: licenses in every interesting state (prints a table)
   outbox                  mails written to the outbox folder
 options:
@@ -45,7 +47,7 @@ function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
   return license;
 }
 
-function run(ctx: ServiceContext, command: string | undefined, values: Record<string, string | boolean | undefined>): string {
+async function run(ctx: ServiceContext, command: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
   const str = (name: string) => values[name] as string | undefined;
   const nowIso = ctx.clock().toISOString();
   switch (command) {
@@ -100,6 +102,8 @@ function run(ctx: ServiceContext, command: string | undefined, values: Record<st
       const offset = moveDemoClock(ctx.db, Number(need(str('advance-days'), '--advance-days')) * 86_400_000);
       return `DEMO CLOCK: ${new Date(Date.now() + offset).toISOString()} (offset ${offset / 86_400_000} days)`;
     }
+    case 'send-reminders':
+      return `${await sendDueReminders(ctx)} reminder mail(s) sent`;
     case 'seed-demo':
       return seedDemo(ctx);
     case 'outbox':
@@ -109,7 +113,7 @@ function run(ctx: ServiceContext, command: string | undefined, values: Record<st
   }
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
@@ -123,7 +127,7 @@ function main(): void {
   const config = loadServerConfig(process.env, { ...(values.db ? { dbPath: values.db } : {}), publishPublicKeyTo: null });
   const ctx = createContext(config);
   try {
-    process.stdout.write(`${run(ctx, positionals[0], values)}\n`);
+    process.stdout.write(`${await run(ctx, positionals[0], values)}\n`);
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     process.exitCode = error instanceof UsageError ? 2 : 1;
@@ -132,4 +136,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

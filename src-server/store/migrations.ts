@@ -124,4 +124,18 @@ export const serverMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'reminder mails sent',
+    up: `
+      -- One row per reminder mail sent, so each reminder goes out once per service term (SPEC §3).
+      CREATE TABLE reminder_mails (
+        license_id TEXT NOT NULL REFERENCES licenses(id),
+        term_end   TEXT NOT NULL,
+        variant    TEXT NOT NULL CHECK (variant IN ('reminder-2-months', 'reminder-20-days')),
+        sent_at    TEXT NOT NULL,
+        PRIMARY KEY (license_id, term_end, variant)
+      );
+    `,
+  },
 ];

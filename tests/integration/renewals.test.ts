@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
 import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { readOutbox } from '../../src-server/mail/outbox-transport';
 import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
+import { sendDueReminders } from '../../src-server/renewals/reminders';
 import { confirmTransfer } from '../../src-server/renewals/transfer-confirmation';
 import { startTestServer } from '../fixtures/license-server';
 import { deviceId, manualClock, serviceClient } from '../fixtures/service-client';
@@ -72,6 +74,7 @@ describe('quotes (SPEC §6, §7)', () => {
     const s = await setup();
     expect((await quote(s, 3)).body.error.code).toBe('months-not-allowed');
     expect((await quote(s, 12, ['bank-import', 'nope'])).body.error.code).toBe('unknown-option');
+    expect((await quote(s, 12, ['bank-import', 'bank-import'])).body.error.code).toBe('duplicate-option');
     const download = await setup({ edition: 'download' });
     expect((await quote(download, 6)).body.error.code).toBe('months-not-allowed');
     expect((await quote(download, 12, ['bank-import'])).body.error.code).toBe('option-not-removable');
@@ -150,6 +153,15 @@ describe('card payments (sandbox)', () => {
     expect(noKey.body.error.code).toBe('idempotency-key-required');
   });
 
+  it('refuses a payment method the product does not offer, and unknown orders', async () => {
+    const s = await setup({ product: 'model-studio', edition: 'download', start: '2026-02-01', end: '2027-01-31' });
+    const q = (await quote(s, 12, [])).body.quote;
+    expect(q.paymentMethods.map((m: { code: string }) => m.code)).toEqual(['card', 'bank-transfer']);
+    expect((await order(s, q.id, 'account-transfer')).body.error.code).toBe('payment-method-not-offered');
+    const unknown = await api.get(`/v1/orders/00000000-0000-4000-8000-000000000000?licenseNumber=${s.number}&device=${s.device}`);
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'order-not-found' } } });
+  });
+
   it('refuses unknown and expired quotes', async () => {
     const s = await setup();
     expect((await order(s, 'no-such-quote', 'card', card())).body.error.code).toBe('quote-not-found');
@@ -221,5 +233,44 @@ describe('bank and account transfers', () => {
     await validate();
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2029-01-31');
     expect(server.ctx.orders.forLicense(s.id).filter((o) => o.idempotencyKey.startsWith('auto:'))).toHaveLength(1);
+  });
+});
+
+describe('renewal reminder mails (SPEC §3)', () => {
+  const remindersTo = (address: string) =>
+    readOutbox(server.ctx.config.outboxPath).filter((m) => m.to === address && m.kind === 'renewal-reminder');
+
+  it('sends the 2-month reminder from the window’s opening day and the 20-day one later, each once per term', async () => {
+    const customer = server.ctx.customers.create({ name: 'リマインド株式会社', email: 'remind@example.jp' }, clock.now().toISOString());
+    const s = await setup({ customerId: customer.id, register: false, end: '2027-01-31' });
+    clock.set('2026-11-28T15:00:00Z'); // 2026-11-29 JST: the day before the window opens
+    await sendDueReminders(server.ctx);
+    expect(remindersTo('remind@example.jp')).toHaveLength(0);
+    clock.set('2026-11-29T15:00:00Z'); // 2026-11-30 JST
+    await sendDueReminders(server.ctx);
+    await sendDueReminders(server.ctx);
+    expect(remindersTo('remind@example.jp').map((m) => m.subject)).toEqual([expect.stringContaining('更新のご案内（2027年1月31日終了）')]);
+    clock.set('2027-01-11T01:00:00Z'); // 20 days before the end
+    await sendDueReminders(server.ctx);
+    expect(remindersTo('remind@example.jp')).toHaveLength(2);
+    expect(remindersTo('remind@example.jp')[1]!.subject).toContain('終了が近づいています');
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+  });
+
+  it('leaves auto-renewing licenses, trials and licenses with a renewal placed alone', async () => {
+    const customer = server.ctx.customers.create({ name: '静か株式会社', email: 'quiet@example.jp' }, clock.now().toISOString());
+    const auto = await setup({ customerId: customer.id, register: false });
+    server.ctx.licenses.setAutoRenew(auto.id, true, clock.now().toISOString());
+    const placed = await setup({ customerId: customer.id });
+    await order(placed, (await quote(placed)).body.quote.id, 'bank-transfer');
+    const trial = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', start: '2026-11-20', end: '2026-12-20', trial: true, customerId: customer.id }).license;
+    const control = await setup({ customerId: customer.id, register: false });
+    clock.set('2026-12-10T01:00:00Z');
+    await sendDueReminders(server.ctx);
+    const texts = readOutbox(server.ctx.config.outboxPath).filter((m) => m.kind === 'renewal-reminder').map((m) => m.text);
+    expect(texts.filter((text) => text.includes(maskLicenseNumber(control.number)))).toHaveLength(1);
+    for (const quiet of [auto.number, placed.number, trial.number]) {
+      expect(texts.some((text) => text.includes(maskLicenseNumber(quiet)))).toBe(false);
+    }
   });
 });

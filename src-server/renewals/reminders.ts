@@ -1,0 +1,62 @@
+import { findProduct, launchPolicyFor, supportContactFor, termRulesFor } from '../../src-shared/catalog';
+import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
+import { addDays, jstDateOf, REMINDER_NOTICE_CODES, renewalWindowOpens } from '../../src-shared/licensing';
+import { type LicenseRow } from '../licenses/license-repository';
+import { MAIL_KINDS, renewalReminderMail } from '../mail/templates';
+import { type ServiceContext } from '../service-context';
+
+type Variant = (typeof REMINDER_NOTICE_CODES)[number];
+
+/** The day each reminder becomes due (SPEC §3): the renewal window's opening day, and 20 days before the end. */
+export function reminderDates(ctx: ServiceContext, license: LicenseRow): { variant: Variant; on: string }[] {
+  const policy = launchPolicyFor(ctx.catalog, license.product, license.edition);
+  const wanted = policy.reminders ?? [...REMINDER_NOTICE_CODES];
+  const rules = termRulesFor(ctx.catalog, license.product, license.edition);
+  return wanted.map((variant) => ({
+    variant,
+    on: variant === 'reminder-2-months' ? renewalWindowOpens(rules, license.termEnd) : addDays(license.termEnd, -20),
+  }));
+}
+
+/**
+ * Sends the renewal reminders that are due today and were not sent for this term yet; returns how many went out.
+ * Skips trials, auto-renewing licenses (the debit renews them) and licenses with a renewal already placed.
+ * A mail is recorded only after it was handed to the transport, so a failure is retried on the next run.
+ */
+export async function sendDueReminders(ctx: ServiceContext): Promise<number> {
+  const today = jstDateOf(ctx.clock().toISOString());
+  const alreadySent = ctx.db.prepare<[string, string, string], { n: number }>(
+    'SELECT count(*) AS n FROM reminder_mails WHERE license_id = ? AND term_end = ? AND variant = ?',
+  );
+  let sent = 0;
+  for (const license of ctx.licenses.list()) {
+    if (license.state !== 'active' || license.trial || license.autoRenew || today > license.termEnd) continue;
+    if (ctx.orders.unsettledFor(license.id)) continue;
+    const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
+    const to = ctx.licenses.registeredEmail(license.id) ?? customer?.email ?? null;
+    if (!to) continue;
+    const due = reminderDates(ctx, license).filter((r) => r.on <= today && alreadySent.get(license.id, license.termEnd, r.variant)!.n === 0);
+    // Only the latest due reminder: a license first seen 10 days before its end gets one mail, not two.
+    const reminder = due.sort((a, b) => (a.on < b.on ? -1 : 1)).at(-1);
+    if (!reminder) continue;
+    const product = findProduct(ctx.catalog, license.product);
+    const policy = product.editions[license.edition]!.policy;
+    const mail = renewalReminderMail({
+      variant: reminder.variant === 'reminder-2-months' ? 'two-months' : 'twenty-days',
+      vendorName: ctx.catalog.vendor.name,
+      customerName: customer?.name ?? null,
+      productName: product.name,
+      licenseNumberMasked: maskLicenseNumber(license.number),
+      termEnd: license.termEnd,
+      renewalUrl: policy.renewalWebPage ? `${ctx.config.publicUrl}${policy.renewalWebPage}?license=${license.number}` : null,
+      productStopsAtEnd: license.kind !== 'perpetual',
+      support: supportContactFor(ctx.catalog, license.product, license.edition),
+    });
+    await ctx.mail.send({ to, ...mail, kind: MAIL_KINDS.renewalReminder });
+    const nowIso = ctx.clock().toISOString();
+    const record = ctx.db.prepare('INSERT OR IGNORE INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?)');
+    for (const r of due) record.run(license.id, license.termEnd, r.variant, nowIso);
+    sent += 1;
+  }
+  return sent;
+}
