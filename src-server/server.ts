@@ -1,6 +1,6 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { type Clock, serviceClock } from './clock';
 import { loadCatalog } from './catalog/load-catalog';
 import { type ServerConfig } from './config';
@@ -44,6 +44,10 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
         }
       : false,
     bodyLimit: 64 * 1024,
+    // Errors raised by Fastify's router before any route runs (a malformed URL) get the same envelope.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply).status(400).send({ error: { code: 'invalid-request', message: error.message } });
+    },
   });
   installErrorHandling(app);
   await app.register(formbody);
@@ -93,7 +97,7 @@ export async function startLicenseServer(config: ServerConfig, options: { logger
   const app = await buildApp(ctx, options);
   const address = await app.listen({ host: config.host, port: config.port });
   // Reminder mails go out from the service itself, checked at start and hourly (a day has 24 chances).
-  const remind = () => void sendDueReminders(ctx).catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
+  const remind = () => void sendDueReminders(ctx, app.log).catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
   remind();
   const timer = setInterval(remind, REMINDER_INTERVAL_MS).unref();
   return {

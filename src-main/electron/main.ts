@@ -1,5 +1,8 @@
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { isErrorCode } from '../../src-shared/contracts/error-codes';
+import { messages } from '../../src-shared/messages';
 import { createAppServices, type AppServices } from '../app-services';
 import { loadAppConfig } from '../config/app-config';
 import { registerIpc, trustedSender } from '../ipc/register-ipc';
@@ -26,7 +29,7 @@ async function start(): Promise<void> {
   });
   applySessionPolicy(session.defaultSession);
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
-  registerIpc(ipcMain, services.handlers, trustedSender(`file://${rendererDir}`), { error: (m, d) => console.error(m, d) });
+  registerIpc(ipcMain, services.handlers, trustedSender(pathToFileURL(rendererDir).href), { error: (m, d) => console.error(m, d) });
   app.on('web-contents-created', (_event, contents) => {
     lockDownNavigation(contents, (url) => void shell.openExternal(url), [new URL(config.serviceUrl).origin]);
   });
@@ -37,6 +40,9 @@ app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => services?.close());
 
 start().catch((error: unknown) => {
-  dialog.showErrorBox('起動できませんでした / Could not start', error instanceof Error ? error.message : String(error));
+  // A coded failure (e.g. a database from a newer version) is told in the catalogs' words, Japanese first.
+  const code = (error as { code?: unknown }).code;
+  const text = isErrorCode(code) ? `${messages.ja.errors[code]}\n\n${messages.en.errors[code]}` : error instanceof Error ? error.message : String(error);
+  dialog.showErrorBox('起動できませんでした / Could not start', text);
   app.exit(1);
 });

@@ -20,11 +20,23 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandl
   }
 }
 
-/** Trusts only the main frame of our window, loaded from our own origin (file:// app bundle or the dev server). */
-export function trustedSender(allowedUrlPrefix: string): SenderCheck {
+/**
+ * Trusts only the top frame of our window showing a page from the renderer folder. The folder is given as a
+ * file URL (pathToFileURL, so spaces, Japanese names and Windows paths are encoded as the frame's URL is) and
+ * compared as a folder: '…/renderer-evil/' is not inside '…/renderer/'.
+ */
+export function trustedSender(rendererFolderUrl: string): SenderCheck {
+  const folder = rendererFolderUrl.endsWith('/') ? rendererFolderUrl : `${rendererFolderUrl}/`;
   return (event) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
-    return frame.url.startsWith(allowedUrlPrefix);
+    try {
+      const url = new URL(frame.url);
+      url.search = '';
+      url.hash = '';
+      return url.protocol === 'file:' && url.href.startsWith(folder);
+    } catch {
+      return false;
+    }
   };
 }

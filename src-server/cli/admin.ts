@@ -20,8 +20,8 @@ commands:
                           create a license; prints its number (and, for a package, registration number and install key)
   list                    all licenses, one line each
   show --number N         one license with its orders
-  confirm-transfer --order ID --amount YEN
-                          record money received for a bank or account transfer
+  confirm-transfer --order ID --amount YEN [--received-on YYYY-MM-DD]
+                          record money received for a bank or account transfer (on the day it arrived; default today)
   revoke --number N       stop a license (vendor decision)
   cancel --number N       stop a license (customer cancelled, 解約)
   auto-renew --number N --on|--off
@@ -77,7 +77,7 @@ async function run(ctx: ServiceContext, command: string | undefined, values: Rec
       return JSON.stringify({ license, orders: ctx.orders.forLicense(license.id).map(({ response: _r, requestHash: _h, ...o }) => o) }, null, 2);
     }
     case 'confirm-transfer': {
-      const result = confirmTransfer(ctx, need(str('order'), '--order'), Number(need(str('amount'), '--amount')));
+      const result = confirmTransfer(ctx, need(str('order'), '--order'), Number(need(str('amount'), '--amount')), str('received-on'));
       return `${result.order.id}\t${result.outcome}${result.reason ? `\t${result.reason}` : ''}\t${result.order.termStart ?? ''}..${result.order.termEnd ?? ''}`;
     }
     case 'revoke':
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       db: { type: 'string' }, product: { type: 'string' }, edition: { type: 'string' }, start: { type: 'string' },
       end: { type: 'string' }, months: { type: 'string' }, customer: { type: 'string' }, email: { type: 'string' },
       number: { type: 'string' }, order: { type: 'string' }, amount: { type: 'string' }, yearly: { type: 'string' },
-      new: { type: 'string' }, 'advance-days': { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' },
+      new: { type: 'string' }, 'advance-days': { type: 'string' }, 'received-on': { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' },
       json: { type: 'boolean', default: false },
     },
   });

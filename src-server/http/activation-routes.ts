@@ -34,7 +34,7 @@ export function activationRoutes(app: FastifyInstance, ctx: ServiceContext, limi
   app.post('/v1/validations', limited, async (request): Promise<LicenseResponse> => {
     const body = parseBody(ValidationRequestSchema, request.body);
     const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product, device: body.device });
-    return answer(extendAutoRenewing(ctx, license), body.device);
+    return answer(extendAutoRenewing(ctx, license, request.log), body.device);
   });
 
   /** One trial per device and product, counted from the moment the terms were accepted (seed 001). */

@@ -9,7 +9,7 @@ import { notifyOrderPlaced } from '../renewals/order-notifications';
 import { orderView, placeOrder } from '../renewals/order-service';
 import { createQuote } from '../renewals/quote-service';
 import { type ServiceContext } from '../service-context';
-import { html, translator } from '../web/html';
+import { formatDateText, html, translator } from '../web/html';
 import { errorBlock, orderResult, page, quoteForm, supportBlock } from '../web/renewal-page';
 import { HttpError } from './http-error';
 
@@ -37,7 +37,9 @@ export function renewalPageRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     const code = error instanceof HttpError ? error.code : 'internal';
     const status = error instanceof HttpError ? error.status : 500;
     const contact = license ? supportContactFor(ctx.catalog, license.product, license.edition) : ctx.catalog.supportContacts[0];
-    return { status, body: page(locale, t('renewalPage.title'), html`${errorBlock(t(`errors.${code}`))}${contact ? supportBlock(locale, contact) : ''}`) };
+    const opensOn = error instanceof HttpError ? error.details?.opensOn : undefined;
+    const message = t(`errors.${code}`) + (typeof opensOn === 'string' ? t('renewalPage.opensOn', { date: formatDateText(opensOn, locale) }) : '');
+    return { status, body: page(locale, t('renewalPage.title'), html`${errorBlock(message)}${contact ? supportBlock(locale, contact) : ''}`) };
   };
 
   const showQuote = async (request: FastifyRequest, reply: FastifyReply, productFromPath: string | null) => {

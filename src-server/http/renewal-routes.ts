@@ -1,6 +1,7 @@
 import { type FastifyInstance } from 'fastify';
 import { OrderRequestSchema, OrderStatusQuerySchema, QuoteRequestSchema, type QuoteResponse } from '../../src-shared/contracts/http';
 import { licenseForDevice } from '../licenses/device-check';
+import { lapseOverdueOrders } from '../renewals/lapse';
 import { notifyOrderPlaced } from '../renewals/order-notifications';
 import { orderView, placeOrder } from '../renewals/order-service';
 import { createQuote } from '../renewals/quote-service';
@@ -27,7 +28,7 @@ export function renewalRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       license,
       device: body.device,
       idempotencyKey: key,
-      request: body,
+      request: { ...body, card: undefined },
       quoteId: body.quoteId,
       method: body.method,
       ...(body.card ? { card: body.card } : {}),
@@ -40,6 +41,7 @@ export function renewalRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get<{ Params: { id: string } }>('/v1/orders/:id', async (request) => {
     const query = parseBody(OrderStatusQuerySchema, request.query);
     const license = licenseForDevice(ctx, query);
+    lapseOverdueOrders(ctx);
     const order = ctx.orders.findById(request.params.id);
     if (!order || order.licenseId !== license.id) throw new HttpError(404, 'order-not-found', 'no such order for this license');
     return { order: orderView(order), serverTime: ctx.clock().toISOString() };

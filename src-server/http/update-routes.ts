@@ -1,4 +1,5 @@
 import { type FastifyInstance } from 'fastify';
+import { lapseOverdueOrders } from '../renewals/lapse';
 import { type ServiceContext } from '../service-context';
 import { isSafeFileName, ReleaseFeed } from '../updates/release-feed';
 import { LICENSE_TOKEN_HEADER } from '../updates/license-token';
@@ -21,6 +22,7 @@ export function updateRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     handler: async (request, reply) => {
       // A name that could leave the folder is no file of the feed, whoever asks.
       if (!isSafeFileName(request.params.file)) throw new HttpError(404, 'not-found', 'no such update file');
+      lapseOverdueOrders(ctx); // an order past its due date no longer opens the feed
       const grant = gate.authorize(request.headers[LICENSE_TOKEN_HEADER]);
       const lookup = await feed.lookup(request.params.file);
       if ('invalidChannel' in lookup) {

@@ -59,6 +59,8 @@ export function issueLicense(ctx: ServiceContext, input: IssueInput): IssuedLice
       registrationNumber: registration?.registrationNumber ?? null,
       installKeyHash: registration ? hashInstallKey(registration.installKey) : null,
       device: input.device ?? null,
+      // seed 001: a subscription extended online renews by its contract; validations extend it (auto-renewal).
+      autoRenew: policy.onlineExtension && !input.trial,
     },
     now.toISOString(),
   );

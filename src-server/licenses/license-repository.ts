@@ -31,6 +31,7 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
   installKeyHash?: string | null;
   installedOn?: string | null;
   device?: string | null;
+  autoRenew?: boolean;
 };
 
 type Row = {
@@ -61,13 +62,13 @@ export class LicenseRepository {
       this.db
         .prepare(
           `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, trial, device, customer_id,
-             registration_number, install_key_hash, installed_on, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             registration_number, install_key_hash, installed_on, auto_renew, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           id, number, input.product, input.edition, input.kind, input.termStart, input.termEnd, input.trial ? 1 : 0,
           input.device ?? null, input.customerId ?? null, input.registrationNumber ?? null, input.installKeyHash ?? null,
-          input.installedOn ?? null, nowIso, nowIso,
+          input.installedOn ?? null, input.autoRenew ? 1 : 0, nowIso, nowIso,
         );
       const addOption = this.db.prepare('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)');
       for (const option of input.options ?? []) addOption.run(id, option.code, option.end);

@@ -73,6 +73,8 @@ export type RenewalReminderInput = {
   renewalUrl: string | null;
   /** Subscriptions stop at the end of the term; perpetual licenses keep working without updates and support. */
   productStopsAtEnd: boolean;
+  /** Annual licenses are not renewed, only bought again (seed 003). */
+  repurchase?: boolean;
   support: MailSupportContact;
 };
 
@@ -83,14 +85,17 @@ export function renewalReminderMail(input: RenewalReminderInput): MailText {
       ? `【${input.productName}】基本使用サービス更新のご案内（${end}終了）`
       : `【${input.productName}】基本使用サービスの終了が近づいています（${end}終了）`;
   const opening =
-    input.variant === 'two-months'
+    input.repurchase
+      ? ['引き続きご利用いただく場合は、ライセンスの再購入をご検討ください。']
+      : input.variant === 'two-months'
       ? ['ただいま更新のお申し込みを受け付けております。引き続きアップデートとサポートをご利用いただくため、お早めのお手続きをお勧めします。']
       : ['終了日が近づいております。まだお手続きがお済みでない場合は、終了日までに更新のお申し込みをお願いいたします。'];
   const afterEnd = input.productStopsAtEnd
     ? '終了日を過ぎると、製品を起動できなくなります。'
     : '終了日を過ぎても製品はお使いいただけますが、アップデートの提供、サポート、オプション機能はご利用いただけなくなります。';
-  const how =
-    input.renewalUrl === null
+  const how = input.repurchase
+    ? ['年間ライセンスは更新できません。継続してご利用の場合は、終了日までにライセンスを再購入してください。']
+    : input.renewalUrl === null
       ? ['製品を起動し、［ヘルプ］→［バージョン情報］から更新のお手続きができます。']
       : ['下記の更新申込Webページからお手続きください。', input.renewalUrl];
   return {
@@ -103,7 +108,7 @@ export function renewalReminderMail(input: RenewalReminderInput): MailText {
       ...opening,
       afterEnd,
       '',
-      '■ 更新のお手続き',
+      input.repurchase ? '■ 継続してご利用の場合' : '■ 更新のお手続き',
       ...how,
       '',
       '■ すでにお手続きがお済みの場合',

@@ -49,7 +49,11 @@ const toOrder = (row: Row): OrderRow => ({
 });
 
 export class OrderRepository {
-  constructor(private readonly db: ServerDatabase) {}
+  private readonly anyOverdue;
+
+  constructor(private readonly db: ServerDatabase) {
+    this.anyOverdue = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM orders WHERE state = 'pending' AND due_on < ? LIMIT 1");
+  }
 
   insert(order: Omit<OrderRow, 'receivedYen'>, nowIso: string): void {
     this.db
@@ -67,6 +71,12 @@ export class OrderRepository {
 
   findById(id: string): OrderRow | null {
     const row = this.db.prepare<[string], Row>('SELECT * FROM orders WHERE id = ?').get(id);
+    return row ? toOrder(row) : null;
+  }
+
+  /** The order already placed on a quote, if any still counts (a declined card may be retried on the same quote). */
+  liveOrderForQuote(quoteId: string): OrderRow | null {
+    const row = this.db.prepare<[string], Row>("SELECT * FROM orders WHERE quote_id = ? AND state IN ('pending', 'paid', 'needs-support') LIMIT 1").get(quoteId);
     return row ? toOrder(row) : null;
   }
 
@@ -109,6 +119,8 @@ export class OrderRepository {
 
   /** Unpaid orders past their due date lapse (SPEC §6); returns how many did. */
   lapseOverdue(today: string, nowIso: string): number {
+    // Look before writing: most calls find nothing, and a read costs no write transaction (synchronous=FULL).
+    if (!this.anyOverdue.get(today)) return 0;
     return this.db
       .prepare("UPDATE orders SET state = 'lapsed', updated_at = ? WHERE state = 'pending' AND due_on IS NOT NULL AND due_on < ?")
       .run(nowIso, today).changes;

@@ -18,7 +18,7 @@ export type PlaceOrderInput = {
   /** The device the answer's signed license is for; null when ordered from the renewal web page. */
   device: string | null;
   idempotencyKey: string;
-  /** Everything the client sent, hashed to tell a retry from a different order under the same key. */
+  /** What the client sent, without card data, hashed to tell a retry from a different order under the same key. */
   request: unknown;
   quoteId: string;
   method: PaymentMethodCode;
@@ -64,7 +64,9 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     throw new HttpError(400, 'idempotency-key-required', 'send an Idempotency-Key header (8–128 characters)');
   }
-  const requestHash = crypto.createHash('sha256').update(canonicalJson(input.request)).digest('hex');
+  // Card numbers never go into the stored hash (a hash of a card number can be brute-forced): the last four do.
+  const cardLast4 = input.card ? input.card.number.replace(/\s/g, '').slice(-4) : null;
+  const requestHash = crypto.createHash('sha256').update(canonicalJson({ request: input.request, cardLast4 })).digest('hex');
   return ctx.db.transaction((): OrderOutcome => {
     const existing = ctx.orders.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
@@ -76,6 +78,7 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     const today = jstDateOf(nowIso);
     assertRenewable(ctx, input.license);
     const quote = findQuote(ctx, input.license, input.quoteId);
+    if (ctx.orders.liveOrderForQuote(quote.id)) throw new HttpError(409, 'quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
     const method = paymentMethodsFor(ctx.catalog, input.license.product, input.license.edition).find((m) => m.code === input.method);
     if (!method) throw new HttpError(400, 'payment-method-not-offered', `${input.method} is not offered for this product`);
     const plan = planFor(ctx, input.license, quote.months, now);

@@ -1,9 +1,11 @@
 import { findProduct, launchPolicyFor, supportContactFor, termRulesFor } from '../../src-shared/catalog';
 import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
 import { addDays, jstDateOf, REMINDER_NOTICE_CODES, renewalWindowOpens } from '../../src-shared/licensing';
+import { type FastifyBaseLogger } from 'fastify';
 import { type LicenseRow } from '../licenses/license-repository';
 import { MAIL_KINDS, renewalReminderMail } from '../mail/templates';
 import { type ServiceContext } from '../service-context';
+import { lapseOverdueOrders } from './lapse';
 
 type Variant = (typeof REMINDER_NOTICE_CODES)[number];
 
@@ -23,7 +25,8 @@ export function reminderDates(ctx: ServiceContext, license: LicenseRow): { varia
  * Skips trials, auto-renewing licenses (the debit renews them) and licenses with a renewal already placed.
  * A mail is recorded only after it was handed to the transport, so a failure is retried on the next run.
  */
-export async function sendDueReminders(ctx: ServiceContext): Promise<number> {
+export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBaseLogger, 'error'> = console): Promise<number> {
+  lapseOverdueOrders(ctx);
   const today = jstDateOf(ctx.clock().toISOString());
   const alreadySent = ctx.db.prepare<[string, string, string], { n: number }>(
     'SELECT count(*) AS n FROM reminder_mails WHERE license_id = ? AND term_end = ? AND variant = ?',
@@ -41,6 +44,7 @@ export async function sendDueReminders(ctx: ServiceContext): Promise<number> {
     if (!reminder) continue;
     const product = findProduct(ctx.catalog, license.product);
     const policy = product.editions[license.edition]!.policy;
+    const repurchase = license.kind === 'annual';
     const mail = renewalReminderMail({
       variant: reminder.variant === 'reminder-2-months' ? 'two-months' : 'twenty-days',
       vendorName: ctx.catalog.vendor.name,
@@ -48,11 +52,18 @@ export async function sendDueReminders(ctx: ServiceContext): Promise<number> {
       productName: product.name,
       licenseNumberMasked: maskLicenseNumber(license.number),
       termEnd: license.termEnd,
-      renewalUrl: policy.renewalWebPage ? `${ctx.config.publicUrl}${policy.renewalWebPage}?license=${license.number}` : null,
+      renewalUrl: policy.renewalWebPage && !repurchase ? `${ctx.config.publicUrl}${policy.renewalWebPage}?license=${license.number}` : null,
       productStopsAtEnd: license.kind !== 'perpetual',
+      repurchase,
       support: supportContactFor(ctx.catalog, license.product, license.edition),
     });
-    await ctx.mail.send({ to, ...mail, kind: MAIL_KINDS.renewalReminder });
+    try {
+      await ctx.mail.send({ to, ...mail, kind: MAIL_KINDS.renewalReminder });
+    } catch (error) {
+      // One bad address must not hold back everyone else's reminders; this one is retried next run.
+      log.error({ err: error, licenseId: license.id }, 'reminder mail failed');
+      continue;
+    }
     const nowIso = ctx.clock().toISOString();
     const record = ctx.db.prepare('INSERT OR IGNORE INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?)');
     for (const r of due) record.run(license.id, license.termEnd, r.variant, nowIso);

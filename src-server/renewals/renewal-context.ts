@@ -1,17 +1,17 @@
 import { findProduct, optionCoverageRuleFor, termRulesFor } from '../../src-shared/catalog';
-import { jstDateOf, type OptionCoverage, optionCoverage, planRenewal, type RenewalPlan } from '../../src-shared/licensing';
+import { type OptionCoverage, optionCoverage, planRenewal, type RenewalPlan } from '../../src-shared/licensing';
 import { HttpError } from '../http/http-error';
 import { toHttpError } from '../http/licensing-errors';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
+import { lapseOverdueOrders } from './lapse';
 
 /**
  * The checks every renewal passes before money is discussed (SPEC §6): not a trial, registered (package),
  * nothing unsettled from a previous renewal, inside the window, not past the resumption deadline.
  */
 export function assertRenewable(ctx: ServiceContext, license: LicenseRow): void {
-  const now = ctx.clock();
-  ctx.orders.lapseOverdue(jstDateOf(now.toISOString()), now.toISOString());
+  lapseOverdueOrders(ctx);
   if (license.trial) throw new HttpError(409, 'repurchase-required', 'a trial is not renewed; buy a license');
   if (license.edition === 'package' && license.registrationNumber !== null && license.registeredAt === null) {
     throw new HttpError(403, 'registration-required', 'register the product before renewing');
@@ -22,11 +22,16 @@ export function assertRenewable(ctx: ServiceContext, license: LicenseRow): void 
   }
 }
 
-/** Which term `months` buy if paid at `now`: continuous inside the term, resumption after it. */
-export function planFor(ctx: ServiceContext, license: LicenseRow, months: number, now: Date): RenewalPlan {
+/** Which term `months` buy if paid at `paidAt`: continuous inside the term, resumption after it (rules errors raw). */
+export function planAt(ctx: ServiceContext, license: LicenseRow, months: number, paidAt: Date): RenewalPlan {
+  const rules = termRulesFor(ctx.catalog, license.product, license.edition);
+  return planRenewal({ ...rules, kind: license.kind }, { currentEnd: license.termEnd, now: paidAt.toISOString(), months });
+}
+
+/** planAt, with a refusal turned into the service's HTTP error (renewal-not-open, repurchase-required, …). */
+export function planFor(ctx: ServiceContext, license: LicenseRow, months: number, paidAt: Date): RenewalPlan {
   try {
-    const rules = termRulesFor(ctx.catalog, license.product, license.edition);
-    return planRenewal({ ...rules, kind: license.kind }, { currentEnd: license.termEnd, now: now.toISOString(), months });
+    return planAt(ctx, license, months, paidAt);
   } catch (error) {
     toHttpError(error);
   }

@@ -126,8 +126,11 @@ export const serverMigrations: Migration[] = [
   },
   {
     version: 3,
-    name: 'reminder mails sent',
+    name: 'reminder mails sent; one live order per quote',
     up: `
+      -- A quote buys one renewal: a second live order on it is refused by the database too.
+      CREATE UNIQUE INDEX orders_one_live_per_quote ON orders(quote_id) WHERE state IN ('pending', 'paid', 'needs-support');
+      CREATE INDEX orders_pending_due ON orders(state, due_on);
       -- One row per reminder mail sent, so each reminder goes out once per service term (SPEC §3).
       CREATE TABLE reminder_mails (
         license_id TEXT NOT NULL REFERENCES licenses(id),

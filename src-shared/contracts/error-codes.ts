@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'duplicate-option',
   'quote-not-found',
   'quote-expired',
+  'quote-already-ordered',
   'payment-method-not-offered',
   'previous-renewal-unpaid',
   'idempotency-key-required',

@@ -1,6 +1,7 @@
 /**
- * Every failure of the rules engine carries one of these codes. They are stable: the UI maps each one to a
- * Japanese/English message, the HTTP layer returns them as `{ error: { code } }`.
+ * Every failure of the rules engine carries one of these codes. They are stable. The license service turns the
+ * ones a customer can meet (months-not-allowed, renewal-not-open, …) into its HTTP error codes, which the UI maps
+ * to messages (src-server/http/licensing-errors.ts); the rest are programming or data errors.
  */
 export const LICENSING_ERROR_CODES = [
   'invalid-date',

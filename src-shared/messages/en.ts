@@ -72,6 +72,7 @@ export const en: Messages = {
     supportTitle: 'Support center',
     supportHours: 'Phone hours {{hours}} (business days)',
     webForm: 'Contact form (24 hours)',
+    opensOn: ' (renewal opens on {{date}})',
     missingLicense: 'No license number was given. Open this page from the product with “Go to the renewal web page”.',
   },
   errors: {
@@ -105,6 +106,7 @@ export const en: Messages = {
     'duplicate-option': 'The same option was requested twice.',
     'quote-not-found': 'The quote was not found. Please start again from the quote.',
     'quote-expired': 'The quote has expired. Please start again from the quote.',
+    'quote-already-ordered': 'This quote has already been ordered. Please start again from a new quote.',
     'payment-method-not-offered': 'That payment method is not available for this product.',
     'previous-renewal-unpaid': 'The payment for your previous renewal has not been confirmed, so this renewal cannot go on. Please contact the support center.',
     'idempotency-key-required': 'The order has no identifier. Update the product and try again.',

@@ -71,6 +71,7 @@ export const ja = {
     supportTitle: 'サポートセンター',
     supportHours: '受付時間 {{hours}}（土日祝日・弊社休業日を除く）',
     webForm: 'お問い合わせフォーム（24時間受付）',
+    opensOn: '（受付開始日：{{date}}）',
     missingLicense: 'ライセンス番号が指定されていません。製品の画面から［更新申込Webページへ］をクリックしてください。',
   },
   errors: {
@@ -104,6 +105,7 @@ export const ja = {
     'duplicate-option': '同じオプションが二重に指定されました。',
     'quote-not-found': '見積りが見つかりません。見積りからやり直してください。',
     'quote-expired': '見積りの有効期限が切れました。見積りからやり直してください。',
+    'quote-already-ordered': 'この見積りはすでにお申し込み済みです。もう一度見積りからお手続きください。',
     'payment-method-not-offered': 'この製品ではその支払方法はご利用いただけません。',
     'previous-renewal-unpaid': '前回の更新料のお支払いが確認できていないため、お手続きを進められません。お手数ですがサポートセンターまでご連絡ください。',
     'idempotency-key-required': '申込の識別子がありません。製品を最新の状態にしてからもう一度お試しください。',

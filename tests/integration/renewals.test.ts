@@ -162,6 +162,27 @@ describe('card payments (sandbox)', () => {
     expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'order-not-found' } } });
   });
 
+  it('a quote buys one renewal: a second order on it is refused', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    expect((await order(s, q.id, 'card', card(SANDBOX_CARDS.declined))).status).toBe(402);
+    expect((await order(s, q.id, 'card', card())).status).toBe(201);
+    expect(await order(s, q.id, 'card', card())).toMatchObject({ status: 409, body: { error: { code: 'quote-already-ordered' } } });
+    expect(payments(server.ctx.orders.forLicense(s.id).find((o) => o.state === 'paid')!.id)).toHaveLength(1);
+  });
+
+  it('keeps card numbers out of the stored request hash', async () => {
+    const s = await setup();
+    const q = (await quote(s)).body.quote;
+    await order(s, q.id, 'card', card(), 'hash-check-key');
+    const row = server.ctx.db.prepare('SELECT request_hash AS h FROM orders WHERE idempotency_key = ?').get('hash-check-key') as { h: string };
+    const crypto = await import('node:crypto');
+    const { canonicalJson } = await import('../../src-shared/contracts/canonical-json');
+    const withCard = { licenseNumber: s.number, device: s.device, quoteId: q.id, method: 'card', ...card() };
+    expect(row.h).not.toBe(crypto.createHash('sha256').update(canonicalJson(withCard)).digest('hex'));
+    expect(row.h).not.toBe(crypto.createHash('sha256').update(canonicalJson({ request: withCard, cardLast4: '4242' })).digest('hex'));
+  });
+
   it('refuses unknown and expired quotes', async () => {
     const s = await setup();
     expect((await order(s, 'no-such-quote', 'card', card())).body.error.code).toBe('quote-not-found');
@@ -211,11 +232,26 @@ describe('bank and account transfers', () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
     clock.set('2026-12-16T01:00:00Z');
-    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe('pending');
-    const again = await quote(s); // the sweep runs: the order is past its due date
-    expect(again.status).toBe(201);
-    expect(server.ctx.orders.findById(placed.id)?.state).toBe('lapsed');
+    // Whoever looks first after the due date sees it lapsed, and a new renewal may start.
+    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe('lapsed');
+    expect((await quote(s)).status).toBe(201);
     expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'needs-support', reason: expect.stringMatching(/after the order lapsed/) });
+  });
+
+  it('counts a transfer from the day the money arrived, not the day it is booked', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order; // due 2026-12-15
+    clock.set('2026-12-18T01:00:00Z'); // booked three days late, after the due date
+    expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-12-14')).toMatchObject({ outcome: 'paid' });
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
+    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2027-01-01')).toThrow(RangeError);
+
+    // Money that arrived after the end date resumes from that day (seed 003), however late it is booked.
+    clock.set('2027-01-20T01:00:00Z');
+    const lapsing = await setup({ end: '2027-01-31' });
+    const late = (await order(lapsing, (await quote(lapsing)).body.quote.id, 'bank-transfer')).body.order; // due 2027-02-03
+    clock.set('2027-02-05T01:00:00Z');
+    expect(confirmTransfer(server.ctx, late.id, 50600, '2027-02-02')).toMatchObject({ outcome: 'paid', order: { termStart: '2027-02-02', termEnd: '2028-02-01' } });
   });
 
   it('account transfer: pending while it is set up, then extends and renews itself next time', async () => {
@@ -233,6 +269,30 @@ describe('bank and account transfers', () => {
     await validate();
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2029-01-31');
     expect(server.ctx.orders.forLicense(s.id).filter((o) => o.idempotencyKey.startsWith('auto:'))).toHaveLength(1);
+  });
+
+  it('never debits automatically after the end, nor beside a renewal already placed', async () => {
+    const validate = (x: Setup) => api.post('/v1/validations', { licenseNumber: x.number, product: 'sakura-kaikei', device: x.device, appVersion: '1.0.0' });
+    const lapsed = await setup({ start: '2023-02-01', end: '2024-01-31' });
+    server.ctx.licenses.setAutoRenew(lapsed.id, true, clock.now().toISOString());
+    for (let i = 0; i < 3; i++) expect((await validate(lapsed)).status).toBe(200);
+    expect(server.ctx.orders.forLicense(lapsed.id)).toHaveLength(0);
+    expect(server.ctx.licenses.findById(lapsed.id)?.termEnd).toBe('2024-01-31');
+
+    const placed = await setup();
+    await order(placed, (await quote(placed)).body.quote.id, 'bank-transfer');
+    server.ctx.licenses.setAutoRenew(placed.id, true, clock.now().toISOString());
+    await validate(placed);
+    expect(server.ctx.orders.forLicense(placed.id).map((o) => o.state)).toEqual(['pending']);
+    expect(server.ctx.licenses.findById(placed.id)?.termEnd).toBe('2027-01-31');
+  });
+
+  it('extends an online-extended subscription (seed 001) on validation inside its window', async () => {
+    const menzei = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', start: '2026-02-01', end: '2027-01-31' }).license;
+    expect(menzei.autoRenew).toBe(true);
+    server.ctx.licenses.bindDevice(menzei.id, deviceId('terminal'), '1.0.0', clock.now().toISOString());
+    const response = await api.post('/v1/validations', { licenseNumber: menzei.number, product: 'menzei-terminal', device: deviceId('terminal'), appVersion: '1.0.0' });
+    expect(LicensePayloadSchema.parse(JSON.parse(response.body.license.payload)).term).toEqual({ start: '2026-02-01', end: '2028-01-31' });
   });
 });
 
@@ -255,6 +315,25 @@ describe('renewal reminder mails (SPEC §3)', () => {
     expect(remindersTo('remind@example.jp')).toHaveLength(2);
     expect(remindersTo('remind@example.jp')[1]!.subject).toContain('終了が近づいています');
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+  });
+
+  it('keeps going when one address fails, and retries it next time', async () => {
+    const customer = server.ctx.customers.create({ name: '宛先不明', email: 'bounce@example.jp' }, clock.now().toISOString());
+    const other = server.ctx.customers.create({ name: '届く株式会社', email: 'fine@example.jp' }, clock.now().toISOString());
+    await setup({ customerId: customer.id, register: false });
+    await setup({ customerId: other.id, register: false });
+    const real = server.ctx.mail;
+    server.ctx.mail = { send: (mail) => (mail.to === 'bounce@example.jp' ? Promise.reject(new Error('550 no such user')) : real.send(mail)) };
+    try {
+      clock.set('2026-12-02T01:00:00Z');
+      await sendDueReminders(server.ctx, { error: () => {} });
+      expect(remindersTo('fine@example.jp')).toHaveLength(1);
+      expect(remindersTo('bounce@example.jp')).toHaveLength(0);
+    } finally {
+      server.ctx.mail = real;
+    }
+    await sendDueReminders(server.ctx);
+    expect(remindersTo('bounce@example.jp')).toHaveLength(1);
   });
 
   it('leaves auto-renewing licenses, trials and licenses with a renewal placed alone', async () => {

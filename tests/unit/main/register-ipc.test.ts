@@ -13,7 +13,7 @@ function fakeIpcMain() {
 }
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
-const APP = 'file:///opt/app/dist/renderer';
+const APP = 'file:///opt/%E3%81%95%E3%81%8F%E3%82%89%20Desktop/dist/renderer';
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const ipc = fakeIpcMain();
@@ -41,7 +41,16 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
     const handle = setup({ 'license:status': () => ((ran = true), status) }).get('license:status')!;
     expect(await handle(frame('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await handle(frame(`${APP}/index.html`, {}), {})).toMatchObject({ ok: false });
+    expect(await handle(frame(`${APP}-evil/index.html`), {})).toMatchObject({ ok: false });
+    expect(await handle(frame('not a url'), {})).toMatchObject({ ok: false });
     expect(ran).toBe(false);
+  });
+
+  it('builds the trusted folder from a real path the way Electron encodes frame URLs', async () => {
+    const { pathToFileURL } = await import('node:url');
+    const check = trustedSender(pathToFileURL('/opt/さくら Desktop/dist/renderer').href);
+    expect(check(frame(`${APP}/index.html?x#y`))).toBe(true);
+    expect(check(frame(`${APP}-evil/index.html`))).toBe(false);
   });
 
   it('refuses payloads that do not match the request schema', async () => {

@@ -1,0 +1,11 @@
+import { jstDateOf } from '../../src-shared/licensing';
+import { type ServiceContext } from '../service-context';
+
+/**
+ * Unpaid orders past their due date lapse (SPEC §6). Run before anything reads an order's state — quotes, orders,
+ * order status, the update gate, reminders — so the state is right whenever anyone looks, without a timer.
+ */
+export function lapseOverdueOrders(ctx: ServiceContext): number {
+  const nowIso = ctx.clock().toISOString();
+  return ctx.orders.lapseOverdue(jstDateOf(nowIso), nowIso);
+}
