@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { type AppConfig } from './config/app-config';
+import { loadCatalog } from './config/load-catalog';
 import { readDeviceNumber } from './device/device-number';
 import { createIpcHandlers, type IpcHandlers } from './ipc/ipc-handlers';
 import { LicenseManager } from './license/license-manager';
@@ -17,6 +18,7 @@ export function createAppServices(
 ): AppServices {
   const db = openAppDatabase(config.dbPath, options.nativeBinding);
   const license = new LicenseManager({
+    catalog: loadCatalog(config.resourcesDir),
     store: new LicenseStore(db),
     client: new LicenseServiceClient(config.serviceUrl),
     publicKey: loadPublicKey(fs.readFileSync(config.publicKeyPath, 'utf8')),

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 export type AppConfig = {
   appVersion: string;
+  resourcesDir: string;
   productCode: string;
   serviceUrl: string;
   dbPath: string;
@@ -30,6 +31,7 @@ export function loadAppConfig(input: {
   const identity = readAppIdentity(input.resourcesDir);
   return {
     appVersion: input.appVersion,
+    resourcesDir: input.resourcesDir,
     productCode: identity.productCode,
     serviceUrl: (env.LICENSE_SERVICE_URL ?? identity.defaultServiceUrl).replace(/\/+$/, ''),
     dbPath: env.APP_DB_PATH ?? path.join(input.userDataDir, 'license.sqlite'),

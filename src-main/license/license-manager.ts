@@ -1,5 +1,7 @@
 import { type KeyObject } from 'node:crypto';
+import { type Catalog } from '../../src-shared/catalog';
 import { maskLicenseNumber, parseLicenseNumber } from '../../src-shared/contracts/license-number';
+import { daysRemaining } from '../../src-shared/licensing';
 import { type LicensePayload } from '../../src-shared/contracts/signed-license';
 import { CodedError } from '../../src-shared/ipc/envelope';
 import { type LicenseStatus, type LicenseView } from '../../src-shared/ipc/license-status';
@@ -9,6 +11,7 @@ import { type LicenseServiceClient } from './service-client';
 import { verifySignedLicense } from './verify-license';
 
 export type LicenseManagerDeps = {
+  catalog: Catalog;
   store: LicenseStore;
   client: LicenseServiceClient;
   publicKey: KeyObject;
@@ -54,16 +57,20 @@ export class LicenseManager {
   }
 
   private view(payload: LicensePayload, lastOnlineCheck: string | null): LicenseView {
+    const product = this.deps.catalog.products.find((p) => p.code === payload.product);
+    const optionLabel = (code: string) => product?.options.find((o) => o.code === code)?.label ?? code;
     return {
       licenseNumberMasked: maskLicenseNumber(payload.licenseNumber),
       product: payload.product,
+      productName: product?.name ?? payload.product,
       edition: payload.edition,
       kind: payload.kind,
       state: payload.state,
       trial: payload.trial,
       termStart: payload.term.start,
       termEnd: payload.term.end,
-      options: payload.options,
+      options: payload.options.map((o) => ({ ...o, label: optionLabel(o.code) })),
+      daysRemaining: daysRemaining(payload.term.end, this.deps.clock().toISOString()),
       deviceNumberShort: shortDeviceNumber(payload.device),
       issuedAt: payload.issuedAt,
       lastOnlineCheck,

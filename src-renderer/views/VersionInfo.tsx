@@ -7,6 +7,8 @@ import { formatDate, formatInstant } from '../format/date';
 export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const license = status.license;
+  const remaining = (days: number) =>
+    days > 0 ? t('versionInfo.daysLeft', { count: days }) : days === 0 ? t('versionInfo.endsToday') : t('versionInfo.expiredDays', { count: -days });
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="version-info-title">
@@ -18,7 +20,7 @@ export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClos
             <>
               <dt>{t('versionInfo.product')}</dt>
               <dd>
-                {license.product} ({t(`edition.${license.edition}`)})
+                {license.productName} {t(`edition.${license.edition}`)}
               </dd>
               <dt>{t('versionInfo.licenseNumber')}</dt>
               <dd data-testid="license-number">{license.licenseNumberMasked}</dd>
@@ -33,6 +35,20 @@ export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClos
                 <time data-testid="term-end" dateTime={license.termEnd}>
                   {formatDate(license.termEnd, i18n.language)}
                 </time>
+              </dd>
+              <dt>{t('versionInfo.daysRemaining')}</dt>
+              <dd data-testid="days-remaining" className={license.daysRemaining < 0 ? 'expired' : undefined}>
+                {remaining(license.daysRemaining)}
+              </dd>
+              <dt>{t('versionInfo.options')}</dt>
+              <dd>
+                {license.options.length === 0
+                  ? t('versionInfo.noOptions')
+                  : license.options.map((o) => (
+                      <span key={o.code} className="option">
+                        {o.label}（〜<time dateTime={o.end}>{formatDate(o.end, i18n.language)}</time>）
+                      </span>
+                    ))}
               </dd>
               <dt>{t('versionInfo.lastOnlineCheck')}</dt>
               <dd>{license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}</dd>

@@ -7,13 +7,17 @@ export const LicenseViewSchema = z
   .object({
     licenseNumberMasked: z.string(),
     product: z.string(),
+    /** From the catalog, e.g. 'さくら会計 Desktop'; the code when the catalog does not know the product. */
+    productName: z.string(),
     edition: z.enum(['package', 'download']),
     kind: z.enum(['perpetual', 'subscription', 'annual']),
     state: z.enum(['active', 'moved', 'revoked', 'cancelled']),
     trial: z.boolean(),
     termStart: IsoDate,
     termEnd: IsoDate,
-    options: z.array(z.object({ code: z.string(), end: IsoDate })),
+    options: z.array(z.object({ code: z.string(), label: z.string(), end: IsoDate })),
+    /** Whole JST days from today to the term end: 0 on the end date, negative after it. */
+    daysRemaining: z.number().int(),
     deviceNumberShort: z.string(),
     issuedAt: IsoInstant,
     lastOnlineCheck: IsoInstant.nullable(),

@@ -28,6 +28,7 @@ function manager(machineId: string, dbFile: string) {
   return {
     db,
     license: new LicenseManager({
+      catalog: server.ctx.catalog,
       store: new LicenseStore(db),
       client: new LicenseServiceClient(server.url),
       publicKey: loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')),
@@ -49,7 +50,7 @@ describe('activation through the real service into a real SQLite file', () => {
     expect(app.license.status()).toEqual({ appVersion: '1.0.0', license: null, problem: null });
     const status = await app.license.activate(number.toLowerCase());
     expect(status.problem).toBeNull();
-    expect(status.license).toMatchObject({ termStart: '2026-04-01', termEnd: '2027-03-31', edition: 'package', licenseNumberMasked: `****-****-****-${number.slice(-4)}` });
+    expect(status.license).toMatchObject({ termStart: '2026-04-01', termEnd: '2027-03-31', daysRemaining: 129, productName: 'さくら会計 Desktop', edition: 'package', licenseNumberMasked: `****-****-****-${number.slice(-4)}` });
     expect(JSON.stringify(status)).not.toContain(number);
     expect(JSON.stringify(status)).not.toContain(deviceNumberFrom('machine-a', 'salt'));
     // What was stored verifies with the service's public key and carries the lease the service chose.
@@ -76,6 +77,7 @@ describe('activation through the real service into a real SQLite file', () => {
   it('reports an unreachable service as such', async () => {
     const db = openAppDatabase(path.join(server.dir, 'app-d.sqlite'));
     const offline = new LicenseManager({
+      catalog: server.ctx.catalog,
       store: new LicenseStore(db),
       client: new LicenseServiceClient('http://127.0.0.1:9', fetch as never, 2000),
       publicKey: loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')),

@@ -11,13 +11,15 @@ const status = {
   license: {
     licenseNumberMasked: '****-****-****-AB7K',
     product: 'sakura-kaikei',
+    productName: 'さくら会計 Desktop',
     edition: 'package' as const,
     kind: 'perpetual' as const,
     state: 'active' as const,
     trial: false,
     termStart: '2026-04-01',
     termEnd: '2027-03-31',
-    options: [],
+    options: [{ code: 'e-filing', label: '電子申告オプション', end: '2027-03-31' }],
+    daysRemaining: 129,
     deviceNumberShort: 'C6C1-E01C-4D9D',
     issuedAt: '2026-11-22T00:00:00.000Z',
     lastOnlineCheck: '2026-11-21T15:30:00.000Z',
@@ -31,6 +33,9 @@ describe('VersionInfo', () => {
     expect(screen.getByRole('dialog', { name: 'バージョン情報' })).toBeTruthy();
     expect(screen.getByTestId('term-end').textContent).toBe('2027年3月31日(水)');
     expect(screen.getByText('****-****-****-AB7K')).toBeTruthy();
+    expect(screen.getByText('さくら会計 Desktop パッケージ版')).toBeTruthy();
+    expect(screen.getByTestId('days-remaining').textContent).toBe('あと129日');
+    expect(screen.getByText(/電子申告オプション/)).toBeTruthy();
     // 15:30 UTC on the 21st is 00:30 on the 22nd in Tokyo.
     expect(screen.getByText(/2026\/11\/22 0:30/)).toBeTruthy();
   });
@@ -40,6 +45,12 @@ describe('VersionInfo', () => {
     render(<VersionInfo status={status} onClose={() => {}} />);
     expect(screen.getByRole('dialog', { name: 'Version Info' })).toBeTruthy();
     expect(screen.getByTestId('term-end').textContent).toBe('Wed, 31 March 2027');
+  });
+
+  it('says plainly when the term has ended', () => {
+    initI18n('ja');
+    render(<VersionInfo status={{ ...status, license: { ...status.license, daysRemaining: -3 } }} onClose={() => {}} />);
+    expect(screen.getByTestId('days-remaining').textContent).toBe('有効期限を3日過ぎています');
   });
 
   it('explains a license that could not be verified', () => {
