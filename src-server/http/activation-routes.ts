@@ -10,16 +10,17 @@ import { findEdition, findProduct } from '../../src-shared/catalog';
 import { EDITIONS, trialTerm } from '../../src-shared/licensing';
 import { licenseForDevice } from '../licenses/device-check';
 import { hashInstallKey, issueLicense } from '../licenses/license-issuer';
-import { signLicense } from '../licenses/license-signer';
+import { signLicenseAsync } from '../licenses/license-signer';
+import { type LicenseRow } from '../licenses/license-repository';
 import { extendAutoRenewing } from '../renewals/auto-renewal';
 import { type ServiceContext } from '../service-context';
 import { HttpError, parseBody } from './http-error';
 import { toHttpError } from './licensing-errors';
 
 export function activationRoutes(app: FastifyInstance, ctx: ServiceContext, limited: { config: object }): void {
-  const answer = (license: Parameters<typeof signLicense>[1], device: string): LicenseResponse => {
+  const answer = async (license: LicenseRow, device: string): Promise<LicenseResponse> => {
     const now = ctx.clock();
-    return { license: signLicense(ctx.key, license, device, now, ctx.config.leaseDays), serverTime: now.toISOString() };
+    return { license: await signLicenseAsync(ctx.key, license, device, now, ctx.config.leaseDays), serverTime: now.toISOString() };
   };
 
   /** Binds a license to the calling device, moving it from any other device (SPEC §4), and returns it signed. */

@@ -41,3 +41,10 @@ export function loadSigningKey(options: { keyPath: string; generateIfMissing: bo
 export function signCanonical(key: SigningKey, canonical: string): string {
   return crypto.sign(null, Buffer.from(canonical, 'utf8'), key.privateKey).toString('base64');
 }
+
+/** The same signature computed on libuv's thread pool, so a busy service keeps answering while it signs. */
+export function signCanonicalAsync(key: SigningKey, canonical: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    crypto.sign(null, Buffer.from(canonical, 'utf8'), key.privateKey, (error, signature) => (error ? reject(error) : resolve(signature.toString('base64'))));
+  });
+}

@@ -35,24 +35,27 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
 };
 
 type Row = {
+  /** The license's options as a JSON array, read in the same statement (one read transaction per lookup). */
+  options_json: string;
   id: string; number: string; product: string; edition: LicenseRow['edition']; kind: LicenseRow['kind'];
   term_start: string; term_end: string; state: LicenseState; trial: number; device: string | null;
   customer_id: string | null; registration_number: string | null; install_key_hash: string | null;
   registered_at: string | null; auto_renew: number; installed_on: string | null;
 };
 
+const SELECT_LICENSE = `
+  SELECT l.*, (SELECT json_group_array(json_object('code', o.code, 'end', o.term_end) ORDER BY o.code)
+                 FROM license_options o WHERE o.license_id = l.id) AS options_json
+    FROM licenses l`;
+
 /** The vendor's license records. Every write that touches more than one row runs in one transaction. */
 export class LicenseRepository {
   private readonly byNumber;
   private readonly byId;
-  private readonly optionsOf;
 
   constructor(private readonly db: ServerDatabase) {
-    this.byNumber = db.prepare<[string], Row>('SELECT * FROM licenses WHERE number = ?');
-    this.byId = db.prepare<[string], Row>('SELECT * FROM licenses WHERE id = ?');
-    this.optionsOf = db.prepare<[string], { code: string; end: string }>(
-      'SELECT code, term_end AS end FROM license_options WHERE license_id = ? ORDER BY code',
-    );
+    this.byNumber = db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.number = ?`);
+    this.byId = db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.id = ?`);
   }
 
   create(input: NewLicense, nowIso: string): LicenseRow {
@@ -87,12 +90,12 @@ export class LicenseRepository {
   }
 
   findByRegistrationNumber(registrationNumber: string): (LicenseRow & { installKeyHash: string | null }) | null {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM licenses WHERE registration_number = ?').get(registrationNumber);
+    const row = this.db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.registration_number = ?`).get(registrationNumber);
     return row ? { ...this.toLicense(row), installKeyHash: row.install_key_hash } : null;
   }
 
   list(): LicenseRow[] {
-    return this.db.prepare<[], Row>('SELECT * FROM licenses ORDER BY created_at, number').all().map((row) => this.toLicense(row));
+    return this.db.prepare<[], Row>(`${SELECT_LICENSE} ORDER BY l.created_at, l.number`).all().map((row) => this.toLicense(row));
   }
 
   bindDevice(id: string, device: string, appVersion: string, nowIso: string): void {
@@ -143,7 +146,7 @@ export class LicenseRepository {
       state: row.state,
       trial: row.trial === 1,
       device: row.device,
-      options: this.optionsOf.all(row.id),
+      options: JSON.parse(row.options_json) as { code: string; end: string }[],
       customerId: row.customer_id,
       registrationNumber: row.registration_number,
       registeredAt: row.registered_at,

@@ -1,13 +1,13 @@
 import { canonicalJson } from '../../src-shared/contracts/canonical-json';
 import { type LicensePayload, type SignedLicense } from '../../src-shared/contracts/signed-license';
-import { signCanonical, type SigningKey } from '../keys/signing-key';
+import { signCanonical, signCanonicalAsync, type SigningKey } from '../keys/signing-key';
 import { type LicenseRow } from './license-repository';
 
 const DAY_MS = 86_400_000;
 
 /** The lease is how long the device may work offline before it must validate again (see docs/decisions.md). */
-export function signLicense(key: SigningKey, row: LicenseRow, device: string, now: Date, leaseDays: number): SignedLicense {
-  const payload: LicensePayload = {
+export function licensePayload(row: LicenseRow, device: string, now: Date, leaseDays: number): LicensePayload {
+  return {
     v: 1,
     licenseId: row.id,
     licenseNumber: row.number,
@@ -22,6 +22,15 @@ export function signLicense(key: SigningKey, row: LicenseRow, device: string, no
     issuedAt: now.toISOString(),
     leaseUntil: new Date(now.getTime() + leaseDays * DAY_MS).toISOString(),
   };
-  const canonical = canonicalJson(payload);
+}
+
+export function signLicense(key: SigningKey, row: LicenseRow, device: string, now: Date, leaseDays: number): SignedLicense {
+  const canonical = canonicalJson(licensePayload(row, device, now, leaseDays));
   return { payload: canonical, signature: signCanonical(key, canonical), keyId: key.keyId };
+}
+
+/** signLicense off the event loop: for the hot validation path. */
+export async function signLicenseAsync(key: SigningKey, row: LicenseRow, device: string, now: Date, leaseDays: number): Promise<SignedLicense> {
+  const canonical = canonicalJson(licensePayload(row, device, now, leaseDays));
+  return { payload: canonical, signature: await signCanonicalAsync(key, canonical), keyId: key.keyId };
 }

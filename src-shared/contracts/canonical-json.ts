@@ -14,10 +14,16 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-      const entries = Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+      // Default sort compares UTF-16 code units, which is the order we define; a plain loop keeps this hot path cheap.
+      const object = value as Record<string, unknown>;
+      const keys = Object.keys(object).sort();
+      let out = '';
+      for (const key of keys) {
+        const item = object[key];
+        if (item === undefined) continue;
+        out += `${out ? ',' : ''}${JSON.stringify(key)}:${canonicalJson(item)}`;
+      }
+      return `{${out}}`;
     }
     default:
       throw new TypeError(`canonicalJson: unsupported ${typeof value}`);
