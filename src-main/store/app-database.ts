@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { migrate } from '../../src-shared/storage/migrations';
+import { prepareDatabase } from '../../src-shared/storage/migrations';
 import { appMigrations } from './app-migrations';
 
 export type AppDatabase = Database.Database;
@@ -12,15 +12,5 @@ export type AppDatabase = Database.Database;
  */
 export function openAppDatabase(file: string, nativeBinding?: string): AppDatabase {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, nativeBinding ? { nativeBinding } : {});
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  try {
-    migrate(db, appMigrations);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
+  return prepareDatabase(new Database(file, nativeBinding ? { nativeBinding } : {}), appMigrations);
 }

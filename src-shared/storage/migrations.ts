@@ -40,3 +40,21 @@ export function migrate(db: MigratableDatabase, migrations: readonly Migration[]
   })();
   return pending.map((m) => m.version);
 }
+
+/**
+ * How every database of the product is opened (DESIGN.md, Storage): WAL, synchronous=FULL, foreign keys, then the
+ * pending migrations. A database the program cannot migrate is closed again before the error is thrown.
+ */
+export function prepareDatabase<D extends MigratableDatabase & { close(): unknown }>(db: D, migrations: readonly Migration[]): D {
+  db.pragma('journal_mode = WAL', { simple: true });
+  db.pragma('synchronous = FULL', { simple: true });
+  db.pragma('foreign_keys = ON', { simple: true });
+  db.pragma('busy_timeout = 5000', { simple: true });
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}

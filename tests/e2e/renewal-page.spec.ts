@@ -1,21 +1,11 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { ROOT, type Running, startLicenseService, tempDir } from './support/processes';
-import { execFileSync } from 'node:child_process';
+import { issueLicense, jstDate, ROOT, type Running, showLicense, startLicenseService, tempDir } from './support/processes';
 
 const running: Running[] = [];
 test.afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 });
-
-function issueDownloadLicense(dbPath: string, start: string, end: string): string {
-  const out = execFileSync(
-    path.join(ROOT, 'node_modules/.bin/tsx'),
-    ['src-server/cli/admin.ts', 'issue', '--db', dbPath, '--product', 'sakura-kaikei', '--edition', 'download', '--start', start, '--end', end, '--json'],
-    { cwd: ROOT, encoding: 'utf8' },
-  );
-  return (JSON.parse(out) as { license: { number: string } }).license.number;
-}
 
 test('the download edition renews on the renewal web page: 12 months, options included, card pays once', async ({ page }) => {
   const dir = tempDir('e2e-renew');
@@ -23,9 +13,7 @@ test('the download edition renews on the renewal web page: 12 months, options in
   const service = await startLicenseService({ dbPath: db });
   running.push(service);
   // Ended a month ago: the download edition cannot start and sends the user here.
-  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-  const ended = new Date(Date.parse(`${today}T00:00:00Z`) - 30 * 86_400_000).toISOString().slice(0, 10);
-  const number = issueDownloadLicense(db, '2025-01-01', ended);
+  const number = issueLicense(db, { product: 'sakura-kaikei', edition: 'download', start: '2025-01-01', end: jstDate(-30) });
 
   await page.goto(`${service.url}/renew/sakura-kaikei?license=${number}`);
   await expect(page.getByRole('heading', { name: '基本使用サービス 更新申込' })).toBeVisible();
@@ -41,9 +29,10 @@ test('the download edition renews on the renewal web page: 12 months, options in
   await page.getByRole('button', { name: '支払へ進む' }).dblclick();
   await expect(page.getByRole('heading', { name: 'お支払いが完了しました' })).toBeVisible();
   await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/renewal-web-page-paid.png') });
-  const show = execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-server/cli/admin.ts', 'show', '--db', db, '--number', number], { cwd: ROOT, encoding: 'utf8' });
-  const { orders } = JSON.parse(show) as { orders: { state: string }[] };
+  const { license, orders } = showLicense(db, number);
   expect(orders.map((o) => o.state)).toEqual(['paid']);
+  // A resumption: twelve months from today, payment day included (day basis: 364 or 365 days on).
+  expect([jstDate(364), jstDate(365)]).toContain(license.termEnd);
 });
 
 test('bank transfer on the renewal web page shows where to pay and warns against paying twice', async ({ page }) => {
@@ -51,9 +40,7 @@ test('bank transfer on the renewal web page shows where to pay and warns against
   const db = path.join(dir, 'service.sqlite');
   const service = await startLicenseService({ dbPath: db });
   running.push(service);
-  const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-  const endsSoon = new Date(Date.parse(`${today}T00:00:00Z`) + 20 * 86_400_000).toISOString().slice(0, 10);
-  const number = issueDownloadLicense(db, '2025-01-01', endsSoon);
+  const number = issueLicense(db, { product: 'sakura-kaikei', edition: 'download', start: '2025-01-01', end: jstDate(20) });
   await page.goto(`${service.url}/renew?license=${number}`);
   await page.getByLabel('銀行振込').check();
   await page.getByRole('button', { name: '支払へ進む' }).click();

@@ -67,6 +67,17 @@ export function issueLicense(dbPath: string, args: { product: string; edition: s
   return (JSON.parse(output) as { license: { number: string } }).license.number;
 }
 
+/** What the service's database holds about a license, through the admin CLI. */
+export function showLicense(dbPath: string, number: string): { license: { termEnd: string }; orders: { state: string }[] } {
+  const output = execFileSync(TSX, ['src-server/cli/admin.ts', 'show', '--db', dbPath, '--number', number], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(output) as { license: { termEnd: string }; orders: { state: string }[] };
+}
+
+/** A JST calendar date `days` from today, for licenses whose state depends on today. */
+export function jstDate(days: number): string {
+  return new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 export function appProductCode(): string {
   return (JSON.parse(fs.readFileSync(path.join(ROOT, 'resources/app.json'), 'utf8')) as { productCode: string }).productCode;
 }
