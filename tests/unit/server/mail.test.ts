@@ -81,7 +81,7 @@ describe('the outbox transport', () => {
 type SmtpSession = { commands: string[]; data: string };
 
 /** Just enough of an SMTP server on 127.0.0.1 to receive one message with AUTH PLAIN. */
-async function startSmtpStub(): Promise<{ port: number; sessions: SmtpSession[] }> {
+async function startLocalSmtpServer(): Promise<{ port: number; sessions: SmtpSession[] }> {
   const sessions: SmtpSession[] = [];
   const server = net.createServer((socket) => {
     const session: SmtpSession = { commands: [], data: '' };
@@ -89,7 +89,7 @@ async function startSmtpStub(): Promise<{ port: number; sessions: SmtpSession[] 
     let buffer = '';
     let inData = false;
     socket.setEncoding('utf8');
-    socket.write('220 stub.example.jp ESMTP\r\n');
+    socket.write('220 smtp.test.example.jp ESMTP\r\n');
     socket.on('data', (chunk: string) => {
       buffer += chunk;
       for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
@@ -104,7 +104,7 @@ async function startSmtpStub(): Promise<{ port: number; sessions: SmtpSession[] 
         }
         session.commands.push(line);
         const verb = line.split(' ')[0]?.toUpperCase();
-        if (verb === 'EHLO') socket.write('250-stub.example.jp\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n');
+        if (verb === 'EHLO') socket.write('250-smtp.test.example.jp\r\n250-AUTH PLAIN\r\n250 8BITMIME\r\n');
         else if (verb === 'AUTH') socket.write('235 2.7.0 authenticated\r\n');
         else if (verb === 'DATA') {
           inData = true;
@@ -122,14 +122,14 @@ async function startSmtpStub(): Promise<{ port: number; sessions: SmtpSession[] 
 
 describe('the SMTP transport', () => {
   it('delivers through nodemailer to the configured server, authenticated, with the kind as a header', async () => {
-    const stub = await startSmtpStub();
-    const smtp = new SmtpTransport({ host: '127.0.0.1', port: stub.port, secure: false, user: 'vendor', pass: 's3cret-pass', from: 'さくら会計 <no-reply@example.jp>' });
+    const smtpServer = await startLocalSmtpServer();
+    const smtp = new SmtpTransport({ host: '127.0.0.1', port: smtpServer.port, secure: false, user: 'vendor', pass: 's3cret-pass', from: 'さくら会計 <no-reply@example.jp>' });
     cleanups.push(() => smtp.close());
 
     const { id } = await smtp.send({ to: 'customer@example.jp', subject: '【さくら会計】お振込のご案内', text: '二重のお振込にご注意ください', kind: MAIL_KINDS.bankTransferInstructions });
 
     expect(id).toMatch(/^<.+@.+>$/);
-    const session = stub.sessions.find((s) => s.data !== '');
+    const session = smtpServer.sessions.find((s) => s.data !== '');
     expect(session).toBeDefined();
     const auth = session?.commands.find((c) => c.startsWith('AUTH PLAIN ')) ?? '';
     expect(Buffer.from(auth.slice('AUTH PLAIN '.length), 'base64').toString('utf8')).toBe('\0vendor\0s3cret-pass');
