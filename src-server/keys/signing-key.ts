@@ -25,14 +25,22 @@ export function loadSigningKey(options: { keyPath: string; generateIfMissing: bo
     if (!options.generateIfMissing) throw new Error(`signing key not found at ${options.keyPath}`);
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
     fs.mkdirSync(path.dirname(options.keyPath), { recursive: true, mode: 0o700 });
-    fs.writeFileSync(options.keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    try {
+      fs.writeFileSync(options.keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Two services starting at once on a fresh machine: the first one's key wins, the other reads it.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
   const key = fromPrivatePem(fs.readFileSync(options.keyPath, 'utf8'));
   if (options.publishPublicKeyTo) {
     const current = fs.existsSync(options.publishPublicKeyTo) ? fs.readFileSync(options.publishPublicKeyTo, 'utf8') : null;
     if (current !== key.publicKeyPem) {
+      // Written aside and renamed, so an app starting at that moment never reads half a key.
       fs.mkdirSync(path.dirname(options.publishPublicKeyTo), { recursive: true });
-      fs.writeFileSync(options.publishPublicKeyTo, key.publicKeyPem);
+      const temporary = `${options.publishPublicKeyTo}.${process.pid}.tmp`;
+      fs.writeFileSync(temporary, key.publicKeyPem);
+      fs.renameSync(temporary, options.publishPublicKeyTo);
     }
   }
   return key;

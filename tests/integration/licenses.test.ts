@@ -127,3 +127,27 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('the development key pair', () => {
+  it('signs with the key whose public half the desktop app trusts in resources/', async () => {
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { defaultServerConfig, loadServerConfig } = await import('../../src-server/config');
+    const { startLicenseServer } = await import('../../src-server/server');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-key-'));
+    const defaults = defaultServerConfig();
+    // The default development key and published public key; only the database and outbox are temporary.
+    const dev = await startLicenseServer(loadServerConfig({}, { port: 0, dbPath: path.join(dir, 'db.sqlite'), outboxPath: path.join(dir, 'outbox') }));
+    try {
+      expect(defaults.publishPublicKeyTo).toBe(path.resolve(__dirname, '../../resources/license-public-key.pem'));
+      const license = issueLicense(dev.ctx, { product: 'sakura-kaikei', edition: 'package' }).license;
+      const response = await serviceClient(dev.url).post('/v1/activations', body(license.number, deviceId('dev-key')));
+      const trusted = loadPublicKey(fs.readFileSync(path.resolve(__dirname, '../../resources/license-public-key.pem'), 'utf8'));
+      expect(verifySignedLicense(response.body.license, trusted).ok).toBe(true);
+      const tampered = { ...response.body.license, payload: response.body.license.payload.replace('"active"', '"revoked"') };
+      expect(verifySignedLicense(tampered, trusted).ok).toBe(false);
+    } finally {
+      await dev.close();
+    }
+  });
+});
