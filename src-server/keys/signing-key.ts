@@ -25,11 +25,16 @@ export function loadSigningKey(options: { keyPath: string; generateIfMissing: bo
     if (!options.generateIfMissing) throw new Error(`signing key not found at ${options.keyPath}`);
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
     fs.mkdirSync(path.dirname(options.keyPath), { recursive: true, mode: 0o700 });
+    // Written aside, then linked into place: link fails if the name exists, so when two services start at once on
+    // a fresh machine the first key wins whole and the other service reads it, never a half-written file.
+    const temporary = `${options.keyPath}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     try {
-      fs.writeFileSync(options.keyPath, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+      fs.linkSync(temporary, options.keyPath);
     } catch (error) {
-      // Two services starting at once on a fresh machine: the first one's key wins, the other reads it.
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.rmSync(temporary, { force: true });
     }
   }
   const key = fromPrivatePem(fs.readFileSync(options.keyPath, 'utf8'));
