@@ -71,7 +71,10 @@ function build(wanted) {
     (fs.existsSync(prebuild) && run(process.execPath, [prebuild, ...target, `--platform=${wanted.platform}`, '--verbose'], WORK_DIR)) ||
     run(process.execPath, [gyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], WORK_DIR);
   const built = path.join(WORK_DIR, 'build/Release/better_sqlite3.node');
-  if (!ok || !fs.existsSync(built)) return false;
+  if (!ok || !fs.existsSync(built)) {
+    fs.rmSync(WORK_DIR, { recursive: true, force: true });
+    return false;
+  }
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.copyFileSync(built, OUT_FILE);
   fs.writeFileSync(STAMP_FILE, `${JSON.stringify(wanted, null, 2)}\n`);
