@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  console.log('Open the "listening" URL above in Chromium. Issue a license with: npm run admin -- issue --product sakura-kaikei --edition package --start 2026-04-01 --end 2027-03-31');
+  const hostUrl = `http://127.0.0.1:${process.env.BROWSER_HOST_PORT ?? 5180}/`;
+  console.log(`\nThe app runs at ${hostUrl} (open it in Chromium). Issue a license to activate with:\n  npm run admin -- issue --product sakura-kaikei --edition package --start 2026-04-01 --end 2027-03-31\n`);
 }
 
 void main();
