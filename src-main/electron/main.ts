@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
 import { messages } from '../../src-shared/messages';
@@ -29,7 +28,7 @@ async function start(): Promise<void> {
   });
   applySessionPolicy(session.defaultSession);
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
-  registerIpc(ipcMain, services.handlers, trustedSender(pathToFileURL(rendererDir).href), { error: (m, d) => console.error(m, d) });
+  registerIpc(ipcMain, services.handlers, trustedSender(rendererDir), { error: (m, d) => console.error(m, d) });
   app.on('web-contents-created', (_event, contents) => {
     lockDownNavigation(contents, (url) => void shell.openExternal(url), [new URL(config.serviceUrl).origin]);
   });

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../src-shared/ipc/contract';
 import { dispatch, type Logger } from './dispatch';
@@ -21,20 +23,19 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandl
 }
 
 /**
- * Trusts only the top frame of our window showing a page from the renderer folder. The folder is given as a
- * file URL (pathToFileURL, so spaces, Japanese names and Windows paths are encoded as the frame's URL is) and
- * compared as a folder: '…/renderer-evil/' is not inside '…/renderer/'.
+ * Trusts only the top frame of our window showing a page from the renderer folder. The frame's file URL is turned
+ * back into a path and compared as a path (Chromium and Node do not percent-encode '%', '[', ']' or '~' alike), so
+ * Japanese names, spaces and Windows paths work, and '…/renderer-evil/' is not inside '…/renderer/'.
  */
-export function trustedSender(rendererFolderUrl: string): SenderCheck {
-  const folder = rendererFolderUrl.endsWith('/') ? rendererFolderUrl : `${rendererFolderUrl}/`;
+export function trustedSender(rendererDir: string): SenderCheck {
   return (event) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
     try {
       const url = new URL(frame.url);
-      url.search = '';
-      url.hash = '';
-      return url.protocol === 'file:' && url.href.startsWith(folder);
+      if (url.protocol !== 'file:') return false;
+      const inside = path.relative(rendererDir, fileURLToPath(url));
+      return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
     } catch {
       return false;
     }

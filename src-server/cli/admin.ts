@@ -5,6 +5,7 @@ import { moveDemoClock } from '../clock';
 import { loadServerConfig } from '../config';
 import { issueLicense } from '../licenses/license-issuer';
 import { readOutbox } from '../mail/outbox-transport';
+import { lapseOverdueOrders } from '../renewals/lapse';
 import { sendDueReminders } from '../renewals/reminders';
 import { confirmTransfer } from '../renewals/transfer-confirmation';
 import { createContext } from '../server';
@@ -50,6 +51,7 @@ function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
 async function run(ctx: ServiceContext, command: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
   const str = (name: string) => values[name] as string | undefined;
   const nowIso = ctx.clock().toISOString();
+  lapseOverdueOrders(ctx); // what the desk sees is today's state
   switch (command) {
     case 'issue': {
       const edition = str('edition');

@@ -16,18 +16,20 @@ import { termAfter } from './renewal-context';
  */
 export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log: FastifyBaseLogger): LicenseRow {
   if (!license.autoRenew || license.kind === 'annual' || license.trial) return license;
-  const now = ctx.clock();
-  const nowIso = now.toISOString();
+  const nowIso = ctx.clock().toISOString();
   const today = jstDateOf(nowIso);
-  const rules = termRulesFor(ctx.catalog, license.product, license.edition);
-  if (today > license.termEnd || !isRenewalWindowOpen(rules, license.termEnd, today)) return license;
   const key = `auto:${license.id}:${license.termEnd}`;
-  if (ctx.orders.findByIdempotencyKey(key)) return license;
   try {
-    const last = ctx.orders.forLicense(license.id).filter((o) => o.state === 'paid').at(-1);
+    const rules = termRulesFor(ctx.catalog, license.product, license.edition);
+    if (today > license.termEnd || !isRenewalWindowOpen(rules, license.termEnd, today)) return license;
+    if (ctx.orders.findByIdempotencyKey(key)) return license;
     const policy = findProduct(ctx.catalog, license.product).editions[license.edition]!.policy;
+    if (!policy.paymentMethods.includes('account-transfer')) return license;
+    // The same length and options as last time; without a paid order yet, the options the license has now.
+    const last = ctx.orders.forLicense(license.id).filter((o) => o.state === 'paid').at(-1);
     const months = last && policy.renewalMonths.includes(last.months) ? last.months : Math.max(...policy.renewalMonths);
-    const options = (last?.options ?? policy.options.map((o) => o.code)).filter((code) => policy.options.some((o) => o.code === code));
+    const wanted = last?.options ?? license.options.map((o) => o.code);
+    const options = policy.options.filter((o) => !o.removable || wanted.includes(o.code)).map((o) => o.code);
     ctx.db.transaction(() => {
       const quote = createQuote(ctx, license, months, options);
       const orderId = crypto.randomUUID();

@@ -9,6 +9,7 @@ import { signLicense } from '../licenses/license-signer';
 import { type ServiceContext } from '../service-context';
 import { type OrderRow, type PaymentMethodCode } from './order-repository';
 import { findQuote } from './quote-service';
+import { lapseOverdueOrders } from './lapse';
 import { assertRenewable, planFor, termAfter } from './renewal-context';
 import { checkCard, sandboxCharge } from './sandbox-card';
 import { PAYEE_ACCOUNT, transferReference } from './transfer-instructions';
@@ -68,10 +69,14 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
   const cardLast4 = input.card ? input.card.number.replace(/\s/g, '').slice(-4) : null;
   const requestHash = crypto.createHash('sha256').update(canonicalJson({ request: input.request, cardLast4 })).digest('hex');
   return ctx.db.transaction((): OrderOutcome => {
+    lapseOverdueOrders(ctx);
     const existing = ctx.orders.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
       if (existing.requestHash !== requestHash) throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for another order');
-      return { status: existing.response.status, body: existing.response.body as OrderOutcome['body'], order: existing, fresh: false };
+      // The same answer as the first time, except that the order's state is today's (it may have been paid or lapsed).
+      const first = existing.response.body as OrderOutcome['body'];
+      const body = 'order' in first ? { ...first, order: orderView(existing) } : first;
+      return { status: existing.response.status, body, order: existing, fresh: false };
     }
     const now = ctx.clock();
     const nowIso = now.toISOString();

@@ -1,4 +1,4 @@
-import { isLicensingError, jstDateOf, jstInstantAt } from '../../src-shared/licensing';
+import { isCalendarDate, isLicensingError, jstDateOf, jstInstantAt } from '../../src-shared/licensing';
 import { HttpError } from '../http/http-error';
 import { type ServiceContext } from '../service-context';
 import { type OrderRow } from './order-repository';
@@ -16,11 +16,13 @@ export function confirmTransfer(ctx: ServiceContext, orderId: string, receivedYe
   if (!Number.isInteger(receivedYen) || receivedYen <= 0) throw new RangeError('the amount received must be a positive number of yen');
   const nowIso = ctx.clock().toISOString();
   const arrived = receivedOn ?? jstDateOf(nowIso);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(arrived) || arrived > jstDateOf(nowIso)) throw new RangeError('the day received must be a date, not in the future');
+  // A typo must be refused here, before the order is touched, not turn a good payment into a support case.
+  if (!isCalendarDate(arrived) || arrived > jstDateOf(nowIso)) throw new RangeError(`the day received must be a real date, not in the future: ${arrived}`);
   return ctx.db.transaction((): ConfirmationResult => {
     const order = ctx.orders.findById(orderId);
     if (!order) throw new HttpError(404, 'order-not-found', 'no such order');
     if (order.method === 'card') throw new HttpError(400, 'invalid-request', 'card orders are settled by the payment provider');
+    if (arrived < jstDateOf(order.createdAt)) throw new RangeError(`money for this order cannot have arrived on ${arrived}, before it was placed`);
     const toSupport = (reason: string): ConfirmationResult => {
       ctx.orders.update(order.id, { state: 'needs-support', receivedYen }, nowIso);
       return { order: ctx.orders.findById(order.id)!, outcome: 'needs-support', reason };
@@ -37,7 +39,7 @@ export function confirmTransfer(ctx: ServiceContext, orderId: string, receivedYe
       // Money that arrived during a day counts for that whole day (before any cut-off hour).
       plan = planAt(ctx, license, order.months, new Date(jstInstantAt(arrived, 0)));
     } catch (error) {
-      return toSupport(isLicensingError(error) ? `${error.code}: ${error.message}` : String(error));
+      return toSupport(isLicensingError(error) ? error.message : String(error));
     }
     ctx.orders.recordPayment(order.id, { method: order.method, amountYen: receivedYen, outcome: 'received', reference: arrived }, nowIso);
     ctx.orders.update(order.id, { state: 'paid', termStart: plan.term.start, termEnd: plan.term.end, receivedYen }, nowIso);

@@ -178,9 +178,9 @@ describe('card payments (sandbox)', () => {
     const row = server.ctx.db.prepare('SELECT request_hash AS h FROM orders WHERE idempotency_key = ?').get('hash-check-key') as { h: string };
     const crypto = await import('node:crypto');
     const { canonicalJson } = await import('../../src-shared/contracts/canonical-json');
-    const withCard = { licenseNumber: s.number, device: s.device, quoteId: q.id, method: 'card', ...card() };
-    expect(row.h).not.toBe(crypto.createHash('sha256').update(canonicalJson(withCard)).digest('hex'));
-    expect(row.h).not.toBe(crypto.createHash('sha256').update(canonicalJson({ request: withCard, cardLast4: '4242' })).digest('hex'));
+    // What is hashed: the order without its card, and the card's last four digits only.
+    const withoutCard = { licenseNumber: s.number, device: s.device, quoteId: q.id, method: 'card' };
+    expect(row.h).toBe(crypto.createHash('sha256').update(canonicalJson({ request: withoutCard, cardLast4: '4242' })).digest('hex'));
   });
 
   it('refuses unknown and expired quotes', async () => {
@@ -230,12 +230,27 @@ describe('bank and account transfers', () => {
       expect((await quote(s)).body.error.code).toBe('previous-renewal-unpaid');
     }
     const s = await setup();
-    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    const quoteId = (await quote(s)).body.quote.id;
+    const placed = (await order(s, quoteId, 'bank-transfer', {}, 'lapse-replay-key')).body.order;
     clock.set('2026-12-16T01:00:00Z');
     // Whoever looks first after the due date sees it lapsed, and a new renewal may start.
     expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe('lapsed');
+    // A retry of the original order tells today's state, not the first answer's.
+    const retry = await order(s, quoteId, 'bank-transfer', {}, 'lapse-replay-key');
+    expect(retry).toMatchObject({ status: 201, body: { order: { id: placed.id, state: 'lapsed' } } });
     expect((await quote(s)).status).toBe(201);
     expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'needs-support', reason: expect.stringMatching(/after the order lapsed/) });
+  });
+
+  it('refuses an impossible day received without touching the order', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    clock.set('2026-12-05T01:00:00Z');
+    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2026-11-31')).toThrow(/real date/);
+    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2026-11-30')).toThrow(/before it was placed/);
+    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2026-12-06')).toThrow(/not in the future/);
+    expect(server.ctx.orders.findById(placed.id)?.state).toBe('pending');
+    expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-12-04').outcome).toBe('paid');
   });
 
   it('counts a transfer from the day the money arrived, not the day it is booked', async () => {
@@ -285,6 +300,27 @@ describe('bank and account transfers', () => {
     await validate(placed);
     expect(server.ctx.orders.forLicense(placed.id).map((o) => o.state)).toEqual(['pending']);
     expect(server.ctx.licenses.findById(placed.id)?.termEnd).toBe('2027-01-31');
+
+    const support = await setup();
+    const wrong = (await order(support, (await quote(support)).body.quote.id, 'bank-transfer')).body.order;
+    confirmTransfer(server.ctx, wrong.id, 1000);
+    server.ctx.licenses.setAutoRenew(support.id, true, clock.now().toISOString());
+    expect((await validate(support)).status).toBe(200);
+    expect(server.ctx.orders.forLicense(support.id).map((o) => o.state)).toEqual(['needs-support']);
+  });
+
+  it('debits only the options the license has, and only where account transfer is offered', async () => {
+    const validate = (x: Setup, product: string) => api.post('/v1/validations', { licenseNumber: x.number, product, device: x.device, appVersion: '1.0.0' });
+    const s = await setup();
+    server.ctx.db.prepare("DELETE FROM license_options WHERE license_id = ? AND code = 'e-filing'").run(s.id);
+    server.ctx.licenses.setAutoRenew(s.id, true, clock.now().toISOString());
+    await validate(s, 'sakura-kaikei');
+    const [auto] = server.ctx.orders.forLicense(s.id);
+    expect(auto).toMatchObject({ state: 'paid', options: ['bank-import'], amountYen: 42350 });
+    const modelling = await setup({ product: 'model-studio', edition: 'download' });
+    server.ctx.licenses.setAutoRenew(modelling.id, true, clock.now().toISOString());
+    await validate(modelling, 'model-studio');
+    expect(server.ctx.orders.forLicense(modelling.id)).toHaveLength(0);
   });
 
   it('extends an online-extended subscription (seed 001) on validation inside its window', async () => {
@@ -315,6 +351,16 @@ describe('renewal reminder mails (SPEC §3)', () => {
     expect(remindersTo('remind@example.jp')).toHaveLength(2);
     expect(remindersTo('remind@example.jp')[1]!.subject).toContain('終了が近づいています');
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+  });
+
+  it('tells an annual license to buy again, with no renewal link', async () => {
+    const customer = server.ctx.customers.create({ name: '年間ライセンス株式会社', email: 'annual@example.jp' }, clock.now().toISOString());
+    await setup({ product: 'model-studio-annual', edition: 'download', start: '2026-01-01', end: '2026-12-31', customerId: customer.id });
+    clock.set('2026-12-12T01:00:00Z'); // 19 days before the end
+    await sendDueReminders(server.ctx);
+    const [mail] = remindersTo('annual@example.jp');
+    expect(mail?.text).toContain('ライセンスを再購入してください');
+    expect(mail?.text).not.toContain('?license=');
   });
 
   it('keeps going when one address fails, and retries it next time', async () => {

@@ -81,7 +81,7 @@ function rawGet(rawPath: string, token: string): Promise<number> {
   });
 }
 
-function addOrder(licenseId: string, state: string, termEnd: string): void {
+function addOrder(licenseId: string, state: string, termEnd: string, dueOn = '2026-12-06'): void {
   const quoteId = crypto.randomUUID();
   const at = NOW.toISOString();
   server.ctx.db
@@ -94,9 +94,9 @@ function addOrder(licenseId: string, state: string, termEnd: string): void {
     .prepare(
       `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
          term_start, term_end, due_on, received_yen, response, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'hash', 'bank-transfer', ?, 13200, 12, '[]', '2027-04-01', ?, '2026-12-06', NULL, '{}', ?, ?)`,
+       VALUES (?, ?, ?, ?, 'hash', 'bank-transfer', ?, 13200, 12, '[]', '2027-04-01', ?, ?, NULL, '{}', ?, ?)`,
     )
-    .run(crypto.randomUUID(), licenseId, quoteId, crypto.randomUUID(), state, termEnd, at, at);
+    .run(crypto.randomUUID(), licenseId, quoteId, crypto.randomUUID(), state, termEnd, dueOn, at, at);
 }
 
 beforeAll(async () => {
@@ -193,6 +193,13 @@ describe('coverage: the term, and a renewal placed but not yet paid (SPEC §6)',
     const { id, token } = await activatedLicense();
     for (const state of ['paid', 'declined', 'lapsed', 'needs-support']) addOrder(id, state, '2028-03-31');
     await expectRefusal(await download(LINUX_APPIMAGE, token), 403, 'update-not-covered');
+  });
+
+  it('stops counting a pending order once its due date has passed (it lapses)', async () => {
+    const { id, token } = await activatedLicense();
+    addOrder(id, 'pending', '2028-03-31', '2026-11-21'); // due yesterday (JST)
+    await expectRefusal(await download(LINUX_APPIMAGE, token), 403, 'update-not-covered');
+    expect(server.ctx.db.prepare('SELECT state FROM orders WHERE license_id = ?').get(id)).toEqual({ state: 'lapsed' });
   });
 
   it('does not shorten coverage when a pending order ends earlier than the term', async () => {

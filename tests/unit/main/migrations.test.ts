@@ -108,5 +108,9 @@ describe('license service migrations', () => {
     pay.run('declined');
     pay.run('succeeded');
     expect(() => pay.run('succeeded')).toThrow(/UNIQUE/);
+    // One live order per quote; a declined one does not count.
+    db.prepare("UPDATE orders SET state = 'declined' WHERE id = 'o1'").run();
+    order.run('o2', 'key-2');
+    expect(() => order.run('o3', 'key-3')).toThrow(/UNIQUE/);
   });
 });

@@ -13,7 +13,9 @@ function fakeIpcMain() {
 }
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
-const APP = 'file:///opt/%E3%81%95%E3%81%8F%E3%82%89%20Desktop/dist/renderer';
+const APP_DIR = '/opt/さくら Desktop/100% [portable]~/dist/renderer';
+// As Chromium shows it: Japanese and spaces encoded, '%' and brackets not re-encoded the way Node would.
+const APP = 'file:///opt/%E3%81%95%E3%81%8F%E3%82%89%20Desktop/100%25%20[portable]~/dist/renderer';
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const ipc = fakeIpcMain();
@@ -22,7 +24,7 @@ function setup(overrides: Partial<IpcHandlers> = {}) {
     'license:activate': () => status,
     ...overrides,
   };
-  registerIpc(ipc, handlers, trustedSender(APP));
+  registerIpc(ipc, handlers, trustedSender(APP_DIR));
   return ipc.handlers;
 }
 
@@ -46,11 +48,15 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
     expect(ran).toBe(false);
   });
 
-  it('builds the trusted folder from a real path the way Electron encodes frame URLs', async () => {
+  it('accepts the folder’s pages however their URL is encoded, and nothing outside it', async () => {
     const { pathToFileURL } = await import('node:url');
-    const check = trustedSender(pathToFileURL('/opt/さくら Desktop/dist/renderer').href);
+    const check = trustedSender(APP_DIR);
     expect(check(frame(`${APP}/index.html?x#y`))).toBe(true);
+    expect(check(frame(`${pathToFileURL(APP_DIR).href}/index.html`))).toBe(true);
     expect(check(frame(`${APP}-evil/index.html`))).toBe(false);
+    expect(check(frame(`${APP}/../secret.html`))).toBe(false);
+    expect(check(frame(`${APP}/%2e%2e/secret.html`))).toBe(false);
+    expect(check(frame('https://example.jp/index.html'))).toBe(false);
   });
 
   it('refuses payloads that do not match the request schema', async () => {
