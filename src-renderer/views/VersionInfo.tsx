@@ -45,8 +45,8 @@ export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClos
                 {license.options.length === 0
                   ? t('versionInfo.noOptions')
                   : license.options.map((o) => (
-                      <span key={o.code} className="option">
-                        {o.label}（〜<time dateTime={o.end}>{formatDate(o.end, i18n.language)}</time>）
+                      <span key={o.code} className="option" data-option-end={o.end}>
+                        {t('versionInfo.optionUntil', { label: o.label, date: formatDate(o.end, i18n.language) })}
                       </span>
                     ))}
               </dd>

@@ -1,15 +1,14 @@
 import crypto from 'node:crypto';
+import { type Edition, type LicenseKind, type LicenseState } from '../../src-shared/licensing';
 import { type ServerDatabase } from '../store/database';
 import { newLicenseNumber } from './license-number-generator';
-
-export type LicenseState = 'active' | 'moved' | 'revoked' | 'cancelled';
 
 export type LicenseRow = {
   id: string;
   number: string;
   product: string;
-  edition: 'package' | 'download';
-  kind: 'perpetual' | 'subscription' | 'annual';
+  edition: Edition;
+  kind: LicenseKind;
   termStart: string;
   termEnd: string;
   state: LicenseState;

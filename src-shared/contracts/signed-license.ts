@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { EDITIONS, LICENSE_KINDS } from '../licensing/license-kind';
+import { LICENSE_STATES } from '../licensing/launch-codes';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const IsoInstant = z.iso.datetime({ offset: true });
 
-export const LICENSE_STATES = ['active', 'moved', 'revoked', 'cancelled'] as const;
 
 /** What the vendor signs. The desktop app trusts only fields read from a payload whose signature verified. */
 export const LicensePayloadSchema = z
@@ -12,8 +13,8 @@ export const LicensePayloadSchema = z
     licenseId: z.string().min(1),
     licenseNumber: z.string().min(1),
     product: z.string().min(1),
-    edition: z.enum(['package', 'download']),
-    kind: z.enum(['perpetual', 'subscription', 'annual']),
+    edition: z.enum(EDITIONS),
+    kind: z.enum(LICENSE_KINDS),
     term: z.object({ start: IsoDate, end: IsoDate }).strict(),
     options: z.array(z.object({ code: z.string().min(1), end: IsoDate }).strict()),
     state: z.enum(LICENSE_STATES),

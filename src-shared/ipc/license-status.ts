@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../contracts/error-codes';
+import { EDITIONS, LICENSE_KINDS } from '../licensing/license-kind';
+import { LICENSE_STATES } from '../licensing/launch-codes';
 import { IsoDate, IsoInstant } from '../contracts/signed-license';
 
 /** What the renderer may know about the license: never the full number nor the device hash. */
@@ -9,9 +11,9 @@ export const LicenseViewSchema = z
     product: z.string(),
     /** From the catalog, e.g. 'さくら会計 Desktop'; the code when the catalog does not know the product. */
     productName: z.string(),
-    edition: z.enum(['package', 'download']),
-    kind: z.enum(['perpetual', 'subscription', 'annual']),
-    state: z.enum(['active', 'moved', 'revoked', 'cancelled']),
+    edition: z.enum(EDITIONS),
+    kind: z.enum(LICENSE_KINDS),
+    state: z.enum(LICENSE_STATES),
     trial: z.boolean(),
     termStart: IsoDate,
     termEnd: IsoDate,

@@ -25,6 +25,7 @@ export const en: Messages = {
     endsToday: 'Ends today',
     expiredDays: 'Ended {{count}} days ago',
     options: 'Options',
+    optionUntil: '{{label}} (until {{date}})',
     noOptions: 'None',
     lastOnlineCheck: 'Last online check',
     never: 'Not yet',

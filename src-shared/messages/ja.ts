@@ -24,6 +24,7 @@ export const ja = {
     endsToday: '本日まで',
     expiredDays: '有効期限を{{count}}日過ぎています',
     options: 'オプション',
+    optionUntil: '{{label}}（{{date}}まで）',
     noOptions: 'なし',
     lastOnlineCheck: '最終オンライン確認',
     never: '未確認',

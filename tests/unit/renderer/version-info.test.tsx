@@ -35,7 +35,7 @@ describe('VersionInfo', () => {
     expect(screen.getByText('****-****-****-AB7K')).toBeTruthy();
     expect(screen.getByText('さくら会計 Desktop パッケージ版')).toBeTruthy();
     expect(screen.getByTestId('days-remaining').textContent).toBe('あと129日');
-    expect(screen.getByText(/電子申告オプション/)).toBeTruthy();
+    expect(screen.getByText('電子申告オプション（2027年3月31日(水)まで）')).toBeTruthy();
     // 15:30 UTC on the 21st is 00:30 on the 22nd in Tokyo.
     expect(screen.getByText(/2026\/11\/22 0:30/)).toBeTruthy();
   });
@@ -45,6 +45,7 @@ describe('VersionInfo', () => {
     render(<VersionInfo status={status} onClose={() => {}} />);
     expect(screen.getByRole('dialog', { name: 'Version Info' })).toBeTruthy();
     expect(screen.getByTestId('term-end').textContent).toBe('Wed, 31 March 2027');
+    expect(screen.getByText('電子申告オプション (until Wed, 31 March 2027)')).toBeTruthy();
   });
 
   it('says plainly when the term has ended', () => {
