@@ -5,7 +5,17 @@ import layers from './tools/eslint/layer-boundaries.mjs';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'native/', 'var/', 'test-results/', 'playwright-report/', '.cache/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-electron/',
+      'release/',
+      'native/',
+      'var/',
+      'test-results/',
+      'playwright-report/',
+      '.cache/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -36,8 +46,14 @@ export default tseslint.config(
       // Domain code takes `now` as an argument (DESIGN.md, Style): reading the clock here is a bug.
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src-shared must not read the clock; take `now` as a parameter.' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src-shared must not read the clock; take `now` as a parameter.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'src-shared must not read the clock; take `now` as a parameter.',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'src-shared must not read the clock; take `now` as a parameter.',
+        },
       ],
     },
   },

@@ -8,11 +8,23 @@ export default defineConfig({
     projects: [
       { test: { name: 'shared', include: ['tests/unit/shared/**/*.test.ts'], environment: 'node' } },
       { test: { name: 'main', include: ['tests/unit/main/**/*.test.ts'], environment: 'node' } },
-      { test: { name: 'server', include: ['tests/integration/**/*.test.ts', 'tests/unit/server/**/*.test.ts'], environment: 'node', testTimeout: 30000, hookTimeout: 60000 } },
+      {
+        test: {
+          name: 'server',
+          include: ['tests/integration/**/*.test.ts', 'tests/unit/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30000,
+          hookTimeout: 60000,
+        },
+      },
       { test: { name: 'tooling', include: ['tests/unit/tooling/**/*.test.ts'], environment: 'node' } },
       {
         plugins: [react()],
-        test: { name: 'renderer', include: ['tests/unit/renderer/**/*.test.tsx', 'tests/unit/renderer/**/*.test.ts'], environment: 'jsdom' },
+        test: {
+          name: 'renderer',
+          include: ['tests/unit/renderer/**/*.test.tsx', 'tests/unit/renderer/**/*.test.ts'],
+          environment: 'jsdom',
+        },
       },
     ],
   },

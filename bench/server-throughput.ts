@@ -36,23 +36,29 @@ async function startBare(): Promise<{ app: FastifyInstance; url: string }> {
 }
 
 async function startService(dir: string): Promise<LicenseServer> {
-  const config = loadServerConfig({}, {
-    port: 0,
-    host: '127.0.0.1',
-    dbPath: path.join(dir, 'service.sqlite'),
-    keyPath: path.join(dir, 'keys/signing.pem'),
-    publishPublicKeyTo: null,
-    releasesPath: path.join(dir, 'releases'),
-    outboxPath: path.join(dir, 'outbox'),
-    // The limit is per client address and every autocannon connection comes from 127.0.0.1.
-    rateLimitPerMinute: 1_000_000_000,
-  });
+  const config = loadServerConfig(
+    {},
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dbPath: path.join(dir, 'service.sqlite'),
+      keyPath: path.join(dir, 'keys/signing.pem'),
+      publishPublicKeyTo: null,
+      releasesPath: path.join(dir, 'releases'),
+      outboxPath: path.join(dir, 'outbox'),
+      // The limit is per client address and every autocannon connection comes from 127.0.0.1.
+      rateLimitPerMinute: 1_000_000_000,
+    },
+  );
   return startLicenseServer(config, { logger: false });
 }
 
 type Run = { rps: number; p50Ms: number; p99Ms: number; requests: number; non2xx: number; errors: number; timeouts: number };
 
-async function cannon(options: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }, seconds: number): Promise<Run> {
+async function cannon(
+  options: { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string },
+  seconds: number,
+): Promise<Run> {
   const result = await autocannon({ ...options, connections: CONNECTIONS, duration: seconds, workers: 1 });
   return {
     rps: result.requests.average,
@@ -88,10 +94,16 @@ async function main(): Promise<number> {
     const { license } = issueLicense(service.ctx, { product: 'sakura-kaikei', edition: 'download' });
     service.ctx.licenses.bindDevice(license.id, DEVICE, '1.0.0', new Date().toISOString());
     const body = JSON.stringify({ licenseNumber: license.number, product: license.product, device: DEVICE, appVersion: '1.0.0' });
-    const check = await fetch(`${service.url}/v1/validations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const check = await fetch(`${service.url}/v1/validations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     if (check.status !== 200) throw new Error(`the seeded validation answered ${check.status}: ${await check.text()}`);
 
-    process.stdout.write(`license service benchmark on loopback (Node ${process.version}, ${os.cpus().length} CPUs, logger off, rate limit off)\n`);
+    process.stdout.write(
+      `license service benchmark on loopback (Node ${process.version}, ${os.cpus().length} CPUs, logger off, rate limit off)\n`,
+    );
     const bareRun = await measure(`bare Fastify GET ${bare.url}/bare`, { url: `${bare.url}/bare` });
     const validationRun = await measure(`POST ${service.url}/v1/validations`, {
       url: `${service.url}/v1/validations`,
@@ -105,10 +117,16 @@ async function main(): Promise<number> {
     const p99Met = validationRun.p99Ms <= TARGET_P99_MS;
     process.stdout.write(`bare route:  ${bareRun.rps.toFixed(0)} req/s\n`);
     process.stdout.write(`validations: ${validationRun.rps.toFixed(0)} req/s, p99 ${validationRun.p99Ms} ms\n`);
-    process.stdout.write(`ratio validation/bare: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %: ${ratioMet ? 'met' : 'NOT met'})\n`);
-    process.stdout.write(`p99 of validations: ${validationRun.p99Ms} ms (target ≤ ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'NOT met'})\n`);
+    process.stdout.write(
+      `ratio validation/bare: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %: ${ratioMet ? 'met' : 'NOT met'})\n`,
+    );
+    process.stdout.write(
+      `p99 of validations: ${validationRun.p99Ms} ms (target ≤ ${TARGET_P99_MS} ms: ${p99Met ? 'met' : 'NOT met'})\n`,
+    );
     const failed = [bareRun, validationRun].reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0);
-    process.stdout.write(`non-2xx: bare ${bareRun.non2xx}, validations ${validationRun.non2xx}; errors ${bareRun.errors + validationRun.errors}; timeouts ${bareRun.timeouts + validationRun.timeouts}\n`);
+    process.stdout.write(
+      `non-2xx: bare ${bareRun.non2xx}, validations ${validationRun.non2xx}; errors ${bareRun.errors + validationRun.errors}; timeouts ${bareRun.timeouts + validationRun.timeouts}\n`,
+    );
     process.stdout.write(
       `${JSON.stringify({
         bareRps: Math.round(bareRun.rps),

@@ -68,7 +68,8 @@ function build(wanted) {
   const prebuild = path.join(ROOT, 'node_modules/prebuild-install/bin.js');
   const gyp = path.join(ROOT, 'node_modules/node-gyp/bin/node-gyp.js');
   const ok =
-    (fs.existsSync(prebuild) && run(process.execPath, [prebuild, ...target, `--platform=${wanted.platform}`, '--verbose'], WORK_DIR)) ||
+    (fs.existsSync(prebuild) &&
+      run(process.execPath, [prebuild, ...target, `--platform=${wanted.platform}`, '--verbose'], WORK_DIR)) ||
     run(process.execPath, [gyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers'], WORK_DIR);
   const built = path.join(WORK_DIR, 'build/Release/better_sqlite3.node');
   if (!ok || !fs.existsSync(built)) {
@@ -103,7 +104,9 @@ function main(argv) {
     console.log(`electron-native: built ${path.relative(ROOT, OUT_FILE)} for Electron ${wanted.electron}`);
     return 0;
   }
-  console.error('electron-native: could not obtain better-sqlite3 for Electron (no prebuilt binary and the source build failed).');
+  console.error(
+    'electron-native: could not obtain better-sqlite3 for Electron (no prebuilt binary and the source build failed).',
+  );
   // After `npm install`, a failure here must not break the install: tests run on Node and do not need this file.
   return mode === '--postinstall' ? 0 : 1;
 }

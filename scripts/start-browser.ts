@@ -18,19 +18,29 @@ async function main(): Promise<void> {
   const tsx = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
   const children: ReturnType<typeof spawn>[] = [];
   if (!(await answers(serviceUrl))) {
-    children.push(spawn(process.execPath, [tsx, 'src-server/cli/serve.ts'], {
-      cwd: ROOT, stdio: 'inherit', env: { ...process.env, LICENSE_SERVICE_PORT: new URL(serviceUrl).port || '8787' },
-    }));
+    children.push(
+      spawn(process.execPath, [tsx, 'src-server/cli/serve.ts'], {
+        cwd: ROOT,
+        stdio: 'inherit',
+        env: { ...process.env, LICENSE_SERVICE_PORT: new URL(serviceUrl).port || '8787' },
+      }),
+    );
     for (let i = 0; i < 50 && !(await answers(serviceUrl)); i++) await new Promise((r) => setTimeout(r, 200));
   }
-  children.push(spawn(process.execPath, [tsx, 'src-main/browser-host/cli.ts'], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, LICENSE_SERVICE_URL: serviceUrl },
-  }));
+  children.push(
+    spawn(process.execPath, [tsx, 'src-main/browser-host/cli.ts'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, LICENSE_SERVICE_URL: serviceUrl },
+    }),
+  );
   const stop = () => children.forEach((c) => c.kill('SIGTERM'));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const hostUrl = `http://127.0.0.1:${process.env.BROWSER_HOST_PORT ?? 5180}/`;
-  console.log(`\nThe app runs at ${hostUrl} (open it in Chromium). Issue a license to activate with:\n  npm run admin -- issue --product sakura-kaikei --edition package --start 2026-04-01 --end 2027-03-31\n`);
+  console.log(
+    `\nThe app runs at ${hostUrl} (open it in Chromium). Issue a license to activate with:\n  npm run admin -- issue --product sakura-kaikei --edition package --start 2026-04-01 --end 2027-03-31\n`,
+  );
 }
 
 void main();

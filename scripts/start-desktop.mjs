@@ -39,7 +39,11 @@ if (!(await serviceAnswers())) {
   for (let i = 0; i < 50 && !(await serviceAnswers()); i++) await new Promise((r) => setTimeout(r, 200));
 }
 
-const app = spawn(electronBinary, ['.'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, LICENSE_SERVICE_URL: serviceUrl } });
+const app = spawn(electronBinary, ['.'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, LICENSE_SERVICE_URL: serviceUrl },
+});
 app.on('exit', (code) => {
   service?.kill('SIGTERM');
   process.exit(code ?? 0);

@@ -13,6 +13,8 @@ export function serviceClock(db: ServerDatabase, demo: boolean, base: Clock = ()
 }
 
 export function moveDemoClock(db: ServerDatabase, byMs: number): number {
-  db.prepare('INSERT INTO demo_clock (id, offset_ms) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET offset_ms = offset_ms + excluded.offset_ms').run(byMs);
+  db.prepare(
+    'INSERT INTO demo_clock (id, offset_ms) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET offset_ms = offset_ms + excluded.offset_ms',
+  ).run(byMs);
   return db.prepare<[], { offset_ms: number }>('SELECT offset_ms FROM demo_clock WHERE id = 1').get()!.offset_ms;
 }

@@ -92,11 +92,17 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
 }
 
 function validate(config: ServerConfig): ServerConfig {
-  if (config.mode !== 'development' && config.mode !== 'production') throw new Error(`config.mode: expected development or production, got ${String(config.mode)}`);
-  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535) throw new Error(`config.port: expected 0..65535, got ${config.port}`);
-  if (!Number.isInteger(config.leaseDays) || config.leaseDays < 1 || config.leaseDays > 30) throw new Error(`config.leaseDays: expected 1..30, got ${config.leaseDays}`);
-  if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1) throw new Error(`config.rateLimitPerMinute: expected a positive integer, got ${config.rateLimitPerMinute}`);
-  if (config.mode === 'production' && config.publishPublicKeyTo) throw new Error('config.publishPublicKeyTo: only allowed in development mode');
-  if (config.mode === 'production' && config.demo) throw new Error('config.demo: a production service cannot run with a movable clock');
+  if (config.mode !== 'development' && config.mode !== 'production')
+    throw new Error(`config.mode: expected development or production, got ${String(config.mode)}`);
+  if (!Number.isInteger(config.port) || config.port < 0 || config.port > 65535)
+    throw new Error(`config.port: expected 0..65535, got ${config.port}`);
+  if (!Number.isInteger(config.leaseDays) || config.leaseDays < 1 || config.leaseDays > 30)
+    throw new Error(`config.leaseDays: expected 1..30, got ${config.leaseDays}`);
+  if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1)
+    throw new Error(`config.rateLimitPerMinute: expected a positive integer, got ${config.rateLimitPerMinute}`);
+  if (config.mode === 'production' && config.publishPublicKeyTo)
+    throw new Error('config.publishPublicKeyTo: only allowed in development mode');
+  if (config.mode === 'production' && config.demo)
+    throw new Error('config.demo: a production service cannot run with a movable clock');
   return config;
 }

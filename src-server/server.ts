@@ -40,7 +40,13 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
           level: 'info',
           redact: { paths: REDACT, censor: '[redacted]' },
           // The renewal page and order status carry a license number in the query string: log the path only.
-          serializers: { req: (req: { method: string; url: string; ip?: string }) => ({ method: req.method, path: req.url.split('?')[0], ip: req.ip }) },
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              path: req.url.split('?')[0],
+              ip: req.ip,
+            }),
+          },
         }
       : false,
     bodyLimit: 64 * 1024,
@@ -92,12 +98,16 @@ export function createContext(config: ServerConfig, clock?: Clock): ServiceConte
 }
 
 /** Starts the service on config.host:config.port (port 0 picks a free one) and reports the URL it listens on. */
-export async function startLicenseServer(config: ServerConfig, options: { logger?: boolean; clock?: Clock } = {}): Promise<LicenseServer> {
+export async function startLicenseServer(
+  config: ServerConfig,
+  options: { logger?: boolean; clock?: Clock } = {},
+): Promise<LicenseServer> {
   const ctx = createContext(config, options.clock);
   const app = await buildApp(ctx, options);
   const address = await app.listen({ host: config.host, port: config.port });
   // Reminder mails go out from the service itself, checked at start and hourly (a day has 24 chances).
-  const remind = () => void sendDueReminders(ctx, app.log).catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
+  const remind = () =>
+    void sendDueReminders(ctx, app.log).catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
   remind();
   const timer = setInterval(remind, REMINDER_INTERVAL_MS).unref();
   return {

@@ -53,7 +53,11 @@ function readBody(request: http.IncomingMessage): Promise<string> {
   });
 }
 
-export async function startBrowserHost(options: { rendererDir: string; handlers: IpcHandlers; port?: number }): Promise<BrowserHost> {
+export async function startBrowserHost(options: {
+  rendererDir: string;
+  handlers: IpcHandlers;
+  port?: number;
+}): Promise<BrowserHost> {
   const indexFile = path.join(options.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`renderer not built: ${indexFile} is missing (run "npm run build:renderer")`);
   const token = crypto.randomBytes(24).toString('hex');
@@ -84,7 +88,11 @@ export async function startBrowserHost(options: { rendererDir: string; handlers:
           try {
             payload = JSON.parse(text);
           } catch {
-            return send(200, MIME['.json']!, JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'body is not JSON' } }));
+            return send(
+              200,
+              MIME['.json']!,
+              JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'body is not JSON' } }),
+            );
           }
           const envelope = await dispatch(options.handlers, channel, payload, { error: (m, d) => console.error(m, d) });
           send(200, MIME['.json']!, JSON.stringify(envelope));

@@ -24,10 +24,11 @@ async function main(): Promise<void> {
     port: Number(process.env.BROWSER_HOST_PORT ?? 5180),
   });
   process.stdout.write(`${JSON.stringify({ listening: host.url, serviceUrl: config.serviceUrl, db: config.dbPath })}\n`);
-  const stop = () => void host.close().then(() => {
-    services.close();
-    process.exit(0);
-  });
+  const stop = () =>
+    void host.close().then(() => {
+      services.close();
+      process.exit(0);
+    });
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

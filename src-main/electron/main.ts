@@ -22,9 +22,17 @@ async function start(): Promise<void> {
     return;
   }
   await app.whenReady();
-  const config = loadAppConfig({ resourcesDir: resourcesDir(), userDataDir: app.getPath('userData'), appVersion: app.getVersion() });
+  const config = loadAppConfig({
+    resourcesDir: resourcesDir(),
+    userDataDir: app.getPath('userData'),
+    appVersion: app.getVersion(),
+  });
   services = createAppServices(config, {
-    nativeBinding: electronSqliteBinding({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() }),
+    nativeBinding: electronSqliteBinding({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
   });
   applySessionPolicy(session.defaultSession);
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
@@ -41,7 +49,11 @@ app.on('will-quit', () => services?.close());
 start().catch((error: unknown) => {
   // A coded failure (e.g. a database from a newer version) is told in the catalogs' words, Japanese first.
   const code = (error as { code?: unknown }).code;
-  const text = isErrorCode(code) ? `${messages.ja.errors[code]}\n\n${messages.en.errors[code]}` : error instanceof Error ? error.message : String(error);
+  const text = isErrorCode(code)
+    ? `${messages.ja.errors[code]}\n\n${messages.en.errors[code]}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   dialog.showErrorBox('起動できませんでした / Could not start', text);
   app.exit(1);
 });

@@ -10,7 +10,9 @@ export function electronSqliteBinding(input: { isPackaged: boolean; resourcesPat
     ? path.join(input.resourcesPath, 'native', 'better_sqlite3.node')
     : path.join(input.appPath, 'native', 'electron', 'better_sqlite3.node');
   if (!fs.existsSync(file)) {
-    throw new Error(`better-sqlite3 for Electron is missing at ${file}. Run "npm run build:native" (npm install does this when Electron is installed).`);
+    throw new Error(
+      `better-sqlite3 for Electron is missing at ${file}. Run "npm run build:native" (npm install does this when Electron is installed).`,
+    );
   }
   return file;
 }

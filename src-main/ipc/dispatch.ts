@@ -9,7 +9,12 @@ export type Logger = { error: (message: string, detail?: unknown) => void };
  * Validates a call against the contract, runs its handler and wraps the outcome. Used by both the Electron
  * wrapper and the browser test host, so both enforce the same schemas and answer the same envelopes.
  */
-export async function dispatch(handlers: IpcHandlers, channel: unknown, payload: unknown, log?: Logger): Promise<IpcEnvelope<unknown>> {
+export async function dispatch(
+  handlers: IpcHandlers,
+  channel: unknown,
+  payload: unknown,
+  log?: Logger,
+): Promise<IpcEnvelope<unknown>> {
   if (!isIpcChannel(channel)) return { ok: false, error: { code: 'invalid-request', message: 'unknown channel' } };
   const contract = ipcContract[channel];
   const request = contract.request.safeParse(payload);

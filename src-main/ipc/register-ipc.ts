@@ -11,7 +11,12 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean;
  * The one place handlers are registered. A call from any frame other than the app's own top frame is refused
  * before its payload is even parsed.
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, handlers: IpcHandlers, isTrustedSender: SenderCheck, log?: Logger): void {
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: IpcHandlers,
+  isTrustedSender: SenderCheck,
+  log?: Logger,
+): void {
   for (const channel of IPC_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event)) {

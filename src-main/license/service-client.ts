@@ -1,9 +1,17 @@
 import { type z } from 'zod';
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
-import { type ActivationRequest, ErrorBodySchema, type LicenseResponse, LicenseResponseSchema } from '../../src-shared/contracts/http';
+import {
+  type ActivationRequest,
+  ErrorBodySchema,
+  type LicenseResponse,
+  LicenseResponseSchema,
+} from '../../src-shared/contracts/http';
 import { CodedError } from '../../src-shared/ipc/envelope';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<{
   status: number;
   json(): Promise<unknown>;
 }>;
@@ -40,7 +48,8 @@ export class LicenseServiceClient {
       return parsed.data;
     }
     const error = ErrorBodySchema.safeParse(data);
-    if (error.success && isErrorCode(error.data.error.code)) throw new CodedError(error.data.error.code, error.data.error.message);
+    if (error.success && isErrorCode(error.data.error.code))
+      throw new CodedError(error.data.error.code, error.data.error.message);
     throw new CodedError('service-bad-response', `HTTP ${response.status} from ${route}`);
   }
 }

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { type LicenseStatus } from '../../src-shared/ipc/license-status';
 import { call } from '../api/desktop-api';
 
-export type StatusState = { status: LicenseStatus | null; loadError: string | null; reload: () => void; set: (s: LicenseStatus) => void };
+export type StatusState = {
+  status: LicenseStatus | null;
+  loadError: string | null;
+  reload: () => void;
+  set: (s: LicenseStatus) => void;
+};
 
 export function useLicenseStatus(): StatusState {
   const [status, setStatus] = useState<LicenseStatus | null>(null);

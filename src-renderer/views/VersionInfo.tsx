@@ -8,7 +8,11 @@ export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClos
   const { t, i18n } = useTranslation();
   const license = status.license;
   const remaining = (days: number) =>
-    days > 0 ? t('versionInfo.daysLeft', { count: days }) : days === 0 ? t('versionInfo.endsToday') : t('versionInfo.expiredDays', { count: -days });
+    days > 0
+      ? t('versionInfo.daysLeft', { count: days })
+      : days === 0
+        ? t('versionInfo.endsToday')
+        : t('versionInfo.expiredDays', { count: -days });
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="version-info-title">

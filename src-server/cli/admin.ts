@@ -48,7 +48,11 @@ function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
   return license;
 }
 
-async function run(ctx: ServiceContext, command: string | undefined, values: Record<string, string | boolean | undefined>): Promise<string> {
+async function run(
+  ctx: ServiceContext,
+  command: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+): Promise<string> {
   const str = (name: string) => values[name] as string | undefined;
   const nowIso = ctx.clock().toISOString();
   lapseOverdueOrders(ctx); // what the desk sees is today's state
@@ -56,7 +60,9 @@ async function run(ctx: ServiceContext, command: string | undefined, values: Rec
     case 'issue': {
       const edition = str('edition');
       if (edition !== 'package' && edition !== 'download') throw new UsageError('--edition must be package or download');
-      const customer = str('customer') ? ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso) : null;
+      const customer = str('customer')
+        ? ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso)
+        : null;
       const issued = issueLicense(ctx, {
         product: need(str('product'), '--product'),
         edition: edition as Edition,
@@ -67,19 +73,42 @@ async function run(ctx: ServiceContext, command: string | undefined, values: Rec
       });
       if (values.json) return JSON.stringify(issued);
       const reg = issued.registration;
-      return reg ? `${issued.license.number}\n製品登録番号 ${reg.registrationNumber}\nインストールキー ${reg.installKey}` : issued.license.number;
+      return reg
+        ? `${issued.license.number}\n製品登録番号 ${reg.registrationNumber}\nインストールキー ${reg.installKey}`
+        : issued.license.number;
     }
     case 'list':
       return ctx.licenses
         .list()
-        .map((l) => [l.number, l.product, l.edition, l.kind, `${l.termStart}..${l.termEnd}`, l.state, l.trial ? 'trial' : '', l.autoRenew ? 'auto-renew' : '', l.device ? 'bound' : 'unbound'].join('\t'))
+        .map((l) =>
+          [
+            l.number,
+            l.product,
+            l.edition,
+            l.kind,
+            `${l.termStart}..${l.termEnd}`,
+            l.state,
+            l.trial ? 'trial' : '',
+            l.autoRenew ? 'auto-renew' : '',
+            l.device ? 'bound' : 'unbound',
+          ].join('\t'),
+        )
         .join('\n');
     case 'show': {
       const license = licenseByNumber(ctx, str('number'));
-      return JSON.stringify({ license, orders: ctx.orders.forLicense(license.id).map(({ response: _r, requestHash: _h, ...o }) => o) }, null, 2);
+      return JSON.stringify(
+        { license, orders: ctx.orders.forLicense(license.id).map(({ response: _r, requestHash: _h, ...o }) => o) },
+        null,
+        2,
+      );
     }
     case 'confirm-transfer': {
-      const result = confirmTransfer(ctx, need(str('order'), '--order'), Number(need(str('amount'), '--amount')), str('received-on'));
+      const result = confirmTransfer(
+        ctx,
+        need(str('order'), '--order'),
+        Number(need(str('amount'), '--amount')),
+        str('received-on'),
+      );
       return `${result.order.id}\t${result.outcome}${result.reason ? `\t${result.reason}` : ''}\t${result.order.termStart ?? ''}..${result.order.termEnd ?? ''}`;
     }
     case 'revoke':
@@ -100,7 +129,8 @@ async function run(ctx: ServiceContext, command: string | undefined, values: Rec
       return `${license.number}\tyearly ${str('yearly') ?? 0}\tnew ${str('new') ?? 0}`;
     }
     case 'clock': {
-      if (!ctx.config.demo) throw new UsageError('clock: only in demo mode (LICENSE_SERVICE_DEMO=1); a real service never moves its clock');
+      if (!ctx.config.demo)
+        throw new UsageError('clock: only in demo mode (LICENSE_SERVICE_DEMO=1); a real service never moves its clock');
       const offset = moveDemoClock(ctx.db, Number(need(str('advance-days'), '--advance-days')) * 86_400_000);
       return `DEMO CLOCK: ${new Date(Date.now() + offset).toISOString()} (offset ${offset / 86_400_000} days)`;
     }
@@ -109,7 +139,9 @@ async function run(ctx: ServiceContext, command: string | undefined, values: Rec
     case 'seed-demo':
       return seedDemo(ctx);
     case 'outbox':
-      return readOutbox(ctx.config.outboxPath).map((m) => `${m.createdAt}\t${m.kind}\t${m.to}\t${m.subject}`).join('\n');
+      return readOutbox(ctx.config.outboxPath)
+        .map((m) => `${m.createdAt}\t${m.kind}\t${m.to}\t${m.subject}`)
+        .join('\n');
     default:
       throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
   }
@@ -119,10 +151,23 @@ async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      db: { type: 'string' }, product: { type: 'string' }, edition: { type: 'string' }, start: { type: 'string' },
-      end: { type: 'string' }, months: { type: 'string' }, customer: { type: 'string' }, email: { type: 'string' },
-      number: { type: 'string' }, order: { type: 'string' }, amount: { type: 'string' }, yearly: { type: 'string' },
-      new: { type: 'string' }, 'advance-days': { type: 'string' }, 'received-on': { type: 'string' }, on: { type: 'boolean' }, off: { type: 'boolean' },
+      db: { type: 'string' },
+      product: { type: 'string' },
+      edition: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      months: { type: 'string' },
+      customer: { type: 'string' },
+      email: { type: 'string' },
+      number: { type: 'string' },
+      order: { type: 'string' },
+      amount: { type: 'string' },
+      yearly: { type: 'string' },
+      new: { type: 'string' },
+      'advance-days': { type: 'string' },
+      'received-on': { type: 'string' },
+      on: { type: 'boolean' },
+      off: { type: 'boolean' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -131,7 +176,9 @@ async function main(): Promise<void> {
   try {
     process.stdout.write(`${await run(ctx, positionals[0], values)}\n`);
   } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
+    process.stderr.write(
+      `${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`,
+    );
     process.exitCode = error instanceof UsageError ? 2 : 1;
   } finally {
     ctx.db.close();

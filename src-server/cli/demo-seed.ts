@@ -13,7 +13,10 @@ export function seedDemo(ctx: ServiceContext): string {
   const nowIso = ctx.clock().toISOString();
   const today = jstDateOf(nowIso);
   const rows: [string, string][] = [];
-  const customer = ctx.customers.create({ name: 'デモ商事株式会社', email: 'demo@example.jp', yearlyApplications: 42, newAdditionalApplications: 3 }, nowIso);
+  const customer = ctx.customers.create(
+    { name: 'デモ商事株式会社', email: 'demo@example.jp', yearlyApplications: 42, newAdditionalApplications: 3 },
+    nowIso,
+  );
   const add = (what: string, input: Parameters<typeof issueLicense>[1]) => {
     const issued = issueLicense(ctx, { customerId: customer.id, ...input });
     if (issued.registration) ctx.licenses.register(issued.license.id, 'デモ 太郎', 'demo@example.jp', nowIso);
@@ -21,33 +24,111 @@ export function seedDemo(ctx: ServiceContext): string {
     return issued.license;
   };
 
-  add('active (package, 200 days left)', { product: 'sakura-kaikei', edition: 'package', start: addDays(today, -165), end: addDays(today, 200) });
-  add('renewal window open (package, 40 days left)', { product: 'sakura-kaikei', edition: 'package', start: addDays(today, -325), end: addDays(today, 40) });
-  add('expired, renewable in the app (package: starts with 今スグ更新する)', { product: 'sakura-kaikei', edition: 'package', start: addDays(today, -400), end: addDays(today, -35) });
-  add('expired download edition (does not start: 更新申込Webページへ)', { product: 'sakura-kaikei', edition: 'download', start: addDays(today, -400), end: addDays(today, -35) });
-  add('support ended 2 months ago, resumable (modelling tool)', { product: 'model-studio', edition: 'download', start: addDays(today, -425), end: addDays(today, -60) });
-  add('support ended 4 years ago, past the resumption deadline', { product: 'model-studio', edition: 'download', start: addDays(today, -1825), end: addDays(today, -1460) });
-  add('annual license ended (repurchase only)', { product: 'model-studio-annual', edition: 'download', start: addDays(today, -380), end: addDays(today, -15) });
-  const trial = add('trial (tax-free terminal, 12 days left)', { product: 'menzei-terminal', edition: 'download', start: addDays(today, -18), end: addDays(today, 12), trial: true });
-  ctx.db.prepare('INSERT OR IGNORE INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)').run(device('trial'), trial.product, trial.id, nowIso);
-  const moved = add('moved: activated on device B, device A answers "moved"', { product: 'menzei-terminal', edition: 'download', start: addDays(today, -30), end: addDays(today, 335) });
+  add('active (package, 200 days left)', {
+    product: 'sakura-kaikei',
+    edition: 'package',
+    start: addDays(today, -165),
+    end: addDays(today, 200),
+  });
+  add('renewal window open (package, 40 days left)', {
+    product: 'sakura-kaikei',
+    edition: 'package',
+    start: addDays(today, -325),
+    end: addDays(today, 40),
+  });
+  add('expired, renewable in the app (package: starts with 今スグ更新する)', {
+    product: 'sakura-kaikei',
+    edition: 'package',
+    start: addDays(today, -400),
+    end: addDays(today, -35),
+  });
+  add('expired download edition (does not start: 更新申込Webページへ)', {
+    product: 'sakura-kaikei',
+    edition: 'download',
+    start: addDays(today, -400),
+    end: addDays(today, -35),
+  });
+  add('support ended 2 months ago, resumable (modelling tool)', {
+    product: 'model-studio',
+    edition: 'download',
+    start: addDays(today, -425),
+    end: addDays(today, -60),
+  });
+  add('support ended 4 years ago, past the resumption deadline', {
+    product: 'model-studio',
+    edition: 'download',
+    start: addDays(today, -1825),
+    end: addDays(today, -1460),
+  });
+  add('annual license ended (repurchase only)', {
+    product: 'model-studio-annual',
+    edition: 'download',
+    start: addDays(today, -380),
+    end: addDays(today, -15),
+  });
+  const trial = add('trial (tax-free terminal, 12 days left)', {
+    product: 'menzei-terminal',
+    edition: 'download',
+    start: addDays(today, -18),
+    end: addDays(today, 12),
+    trial: true,
+  });
+  ctx.db
+    .prepare('INSERT OR IGNORE INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)')
+    .run(device('trial'), trial.product, trial.id, nowIso);
+  const moved = add('moved: activated on device B, device A answers "moved"', {
+    product: 'menzei-terminal',
+    edition: 'download',
+    start: addDays(today, -30),
+    end: addDays(today, 335),
+  });
   ctx.licenses.bindDevice(moved.id, device('A'), '1.0.0', nowIso);
   ctx.licenses.bindDevice(moved.id, device('B'), '1.0.0', nowIso);
-  const revoked = add('revoked by the vendor', { product: 'sakura-kaikei', edition: 'package', start: addDays(today, -100), end: addDays(today, 265) });
+  const revoked = add('revoked by the vendor', {
+    product: 'sakura-kaikei',
+    edition: 'package',
+    start: addDays(today, -100),
+    end: addDays(today, 265),
+  });
   ctx.licenses.setState(revoked.id, 'revoked', nowIso);
-  const unpaid = add('previous renewal unpaid (bank transfer pending)', { product: 'sakura-kaikei', edition: 'package', start: addDays(today, -330), end: addDays(today, 35) });
+  const unpaid = add('previous renewal unpaid (bank transfer pending)', {
+    product: 'sakura-kaikei',
+    edition: 'package',
+    start: addDays(today, -330),
+    end: addDays(today, 35),
+  });
   const quoteId = crypto.randomUUID();
   ctx.db
-    .prepare('INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
     .run(quoteId, unpaid.id, 'continuous', 12, '[]', '{}', 13200, nowIso, nowIso);
   ctx.orders.insert(
     {
-      id: crypto.randomUUID(), licenseId: unpaid.id, quoteId, idempotencyKey: `demo:${unpaid.id}`, requestHash: 'demo', method: 'bank-transfer',
-      state: 'pending', amountYen: 13200, months: 12, options: [], termStart: addDays(unpaid.termEnd, 1), termEnd: addDays(unpaid.termEnd, 365),
-      dueOn: addDays(today, 10), response: { status: 201, body: null }, createdAt: nowIso,
+      id: crypto.randomUUID(),
+      licenseId: unpaid.id,
+      quoteId,
+      idempotencyKey: `demo:${unpaid.id}`,
+      requestHash: 'demo',
+      method: 'bank-transfer',
+      state: 'pending',
+      amountYen: 13200,
+      months: 12,
+      options: [],
+      termStart: addDays(unpaid.termEnd, 1),
+      termEnd: addDays(unpaid.termEnd, 365),
+      dueOn: addDays(today, 10),
+      response: { status: 201, body: null },
+      createdAt: nowIso,
     },
     nowIso,
   );
-  add('application-support system, seed-004 options (42 applications this year)', { product: 'shinsei-shien', edition: 'package', start: addDays(today, -700), end: addDays(today, 30), installedOn: addDays(today, -700) });
+  add('application-support system, seed-004 options (42 applications this year)', {
+    product: 'shinsei-shien',
+    edition: 'package',
+    start: addDays(today, -700),
+    end: addDays(today, 30),
+    installedOn: addDays(today, -700),
+  });
   return rows.map(([number, what]) => `${number}\t${what}`).join('\n');
 }

@@ -1,16 +1,27 @@
 import crypto from 'node:crypto';
 import { type ServerDatabase } from '../store/database';
 
-export type Customer = { id: string; name: string; email: string | null; yearlyApplications: number; newAdditionalApplications: number };
+export type Customer = {
+  id: string;
+  name: string;
+  email: string | null;
+  yearlyApplications: number;
+  newAdditionalApplications: number;
+};
 
 /** Customers own several licenses (one per device) and, for seed-004 products, yearly application counts. */
 export class CustomerRepository {
   constructor(private readonly db: ServerDatabase) {}
 
-  create(input: { name: string; email?: string | null; yearlyApplications?: number; newAdditionalApplications?: number }, nowIso: string): Customer {
+  create(
+    input: { name: string; email?: string | null; yearlyApplications?: number; newAdditionalApplications?: number },
+    nowIso: string,
+  ): Customer {
     const id = crypto.randomUUID();
     this.db
-      .prepare('INSERT INTO customers (id, name, email, yearly_applications, new_additional_applications, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO customers (id, name, email, yearly_applications, new_additional_applications, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(id, input.name, input.email ?? null, input.yearlyApplications ?? 0, input.newAdditionalApplications ?? 0, nowIso);
     return this.find(id)!;
   }
@@ -21,14 +32,22 @@ export class CustomerRepository {
         'SELECT id, name, email, yearly_applications AS y, new_additional_applications AS n FROM customers WHERE id = ?',
       )
       .get(id);
-    return row ? { id: row.id, name: row.name, email: row.email, yearlyApplications: row.y, newAdditionalApplications: row.n } : null;
+    return row
+      ? { id: row.id, name: row.name, email: row.email, yearlyApplications: row.y, newAdditionalApplications: row.n }
+      : null;
   }
 
   setApplications(id: string, yearly: number, newAdditional: number): void {
-    this.db.prepare('UPDATE customers SET yearly_applications = ?, new_additional_applications = ? WHERE id = ?').run(yearly, newAdditional, id);
+    this.db
+      .prepare('UPDATE customers SET yearly_applications = ?, new_additional_applications = ? WHERE id = ?')
+      .run(yearly, newAdditional, id);
   }
 
   licenseCount(id: string): number {
-    return this.db.prepare<[string], { n: number }>("SELECT count(*) AS n FROM licenses WHERE customer_id = ? AND state = 'active' AND trial = 0").get(id)!.n;
+    return this.db
+      .prepare<[string], { n: number }>(
+        "SELECT count(*) AS n FROM licenses WHERE customer_id = ? AND state = 'active' AND trial = 0",
+      )
+      .get(id)!.n;
   }
 }

@@ -20,7 +20,10 @@ import { toHttpError } from './licensing-errors';
 export function activationRoutes(app: FastifyInstance, ctx: ServiceContext, limited: { config: object }): void {
   const answer = async (license: LicenseRow, device: string): Promise<LicenseResponse> => {
     const now = ctx.clock();
-    return { license: await signLicenseAsync(ctx.key, license, device, now, ctx.config.leaseDays), serverTime: now.toISOString() };
+    return {
+      license: await signLicenseAsync(ctx.key, license, device, now, ctx.config.leaseDays),
+      serverTime: now.toISOString(),
+    };
   };
 
   /** Binds a license to the calling device, moving it from any other device (SPEC §4), and returns it signed. */
@@ -55,8 +58,17 @@ export function activationRoutes(app: FastifyInstance, ctx: ServiceContext, limi
     const issued = ctx.db.transaction(() => {
       const used = ctx.db.prepare('SELECT 1 FROM trials WHERE device = ? AND product = ?').get(body.device, product.code);
       if (used) throw new HttpError(409, 'trial-already-used', 'this device has already had its trial');
-      const { license } = issueLicense(ctx, { product: product.code, edition, start: term.start, end: term.end, trial: true, device: body.device });
-      ctx.db.prepare('INSERT INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)').run(body.device, product.code, license.id, acceptedAt);
+      const { license } = issueLicense(ctx, {
+        product: product.code,
+        edition,
+        start: term.start,
+        end: term.end,
+        trial: true,
+        device: body.device,
+      });
+      ctx.db
+        .prepare('INSERT INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)')
+        .run(body.device, product.code, license.id, acceptedAt);
       return license;
     })();
     void reply.status(201);

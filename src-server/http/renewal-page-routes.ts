@@ -28,7 +28,12 @@ const localeOf = (query: unknown): Locale => ((query as { lang?: string }).lang 
 
 export function renewalPageRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   const send = (reply: FastifyReply, status: number, body: string) =>
-    reply.status(status).header('content-type', 'text/html; charset=utf-8').header('content-security-policy', PAGE_CSP).header('cache-control', 'no-store').send(body);
+    reply
+      .status(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', PAGE_CSP)
+      .header('cache-control', 'no-store')
+      .send(body);
 
   /** A refusal in words the customer understands, with the support contact beside it (SPEC §6). */
   const failure = (request: FastifyRequest, locale: Locale, error: unknown, license: LicenseRow | null) => {
@@ -38,8 +43,13 @@ export function renewalPageRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     const status = error instanceof HttpError ? error.status : 500;
     const contact = license ? supportContactFor(ctx.catalog, license.product, license.edition) : ctx.catalog.supportContacts[0];
     const opensOn = error instanceof HttpError ? error.details?.opensOn : undefined;
-    const message = t(`errors.${code}`) + (typeof opensOn === 'string' ? t('renewalPage.opensOn', { date: formatDateText(opensOn, locale) }) : '');
-    return { status, body: page(locale, t('renewalPage.title'), html`${errorBlock(message)}${contact ? supportBlock(locale, contact) : ''}`) };
+    const message =
+      t(`errors.${code}`) +
+      (typeof opensOn === 'string' ? t('renewalPage.opensOn', { date: formatDateText(opensOn, locale) }) : '');
+    return {
+      status,
+      body: page(locale, t('renewalPage.title'), html`${errorBlock(message)}${contact ? supportBlock(locale, contact) : ''}`),
+    };
   };
 
   const showQuote = async (request: FastifyRequest, reply: FastifyReply, productFromPath: string | null) => {
@@ -78,7 +88,9 @@ export function renewalPageRoutes(app: FastifyInstance, ctx: ServiceContext): vo
   };
 
   app.get('/renew', (request, reply) => showQuote(request, reply, null));
-  app.get<{ Params: { product: string } }>('/renew/:product', (request, reply) => showQuote(request, reply, request.params.product));
+  app.get<{ Params: { product: string } }>('/renew/:product', (request, reply) =>
+    showQuote(request, reply, request.params.product),
+  );
 
   /** The form posts here; its hidden Idempotency-Key makes a double click or a reload pay once. */
   app.post('/renew/order', async (request, reply) => {
@@ -91,7 +103,8 @@ export function renewalPageRoutes(app: FastifyInstance, ctx: ServiceContext): vo
     try {
       if (!license) throw new HttpError(404, 'unknown-license', 'no such license');
       if (license.state === 'revoked' || license.state === 'cancelled') throw new HttpError(403, license.state, license.state);
-      const card = form.data.method === 'card' ? { number: form.data.cardNumber ?? '', expiry: form.data.cardExpiry ?? '' } : undefined;
+      const card =
+        form.data.method === 'card' ? { number: form.data.cardNumber ?? '', expiry: form.data.cardExpiry ?? '' } : undefined;
       const outcome = placeOrder(ctx, {
         license,
         device: null,

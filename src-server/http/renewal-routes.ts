@@ -1,5 +1,10 @@
 import { type FastifyInstance } from 'fastify';
-import { OrderRequestSchema, OrderStatusQuerySchema, QuoteRequestSchema, type QuoteResponse } from '../../src-shared/contracts/http';
+import {
+  OrderRequestSchema,
+  OrderStatusQuerySchema,
+  QuoteRequestSchema,
+  type QuoteResponse,
+} from '../../src-shared/contracts/http';
 import { licenseForDevice } from '../licenses/device-check';
 import { lapseOverdueOrders } from '../renewals/lapse';
 import { notifyOrderPlaced } from '../renewals/order-notifications';

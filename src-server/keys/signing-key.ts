@@ -20,7 +20,11 @@ function fromPrivatePem(pem: string): SigningKey {
  * Loads the signing key. In development a missing key is generated (0600) so a fresh clone works; production
  * refuses to start without the vendor's key. The public half can be published for the desktop app to trust.
  */
-export function loadSigningKey(options: { keyPath: string; generateIfMissing: boolean; publishPublicKeyTo: string | null }): SigningKey {
+export function loadSigningKey(options: {
+  keyPath: string;
+  generateIfMissing: boolean;
+  publishPublicKeyTo: string | null;
+}): SigningKey {
   if (!fs.existsSync(options.keyPath)) {
     if (!options.generateIfMissing) throw new Error(`signing key not found at ${options.keyPath}`);
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
@@ -58,6 +62,8 @@ export function signCanonical(key: SigningKey, canonical: string): string {
 /** The same signature computed on libuv's thread pool, so a busy service keeps answering while it signs. */
 export function signCanonicalAsync(key: SigningKey, canonical: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    crypto.sign(null, Buffer.from(canonical, 'utf8'), key.privateKey, (error, signature) => (error ? reject(error) : resolve(signature.toString('base64'))));
+    crypto.sign(null, Buffer.from(canonical, 'utf8'), key.privateKey, (error, signature) =>
+      error ? reject(error) : resolve(signature.toString('base64')),
+    );
   });
 }

@@ -7,13 +7,18 @@ import { type LicenseRow } from './license-repository';
  * The license a device speaks for: known, for this product, not stopped, and bound to this very device (a license
  * activated elsewhere since answers `moved`, SPEC §4).
  */
-export function licenseForDevice(ctx: ServiceContext, input: { licenseNumber: string; device?: string; product?: string }): LicenseRow {
+export function licenseForDevice(
+  ctx: ServiceContext,
+  input: { licenseNumber: string; device?: string; product?: string },
+): LicenseRow {
   const number = parseLicenseNumber(input.licenseNumber);
   if (!number.ok) throw new HttpError(400, number.code, 'not a valid license number');
   const license = ctx.licenses.findByNumber(number.value);
   if (!license) throw new HttpError(404, 'unknown-license', 'no license with this number');
-  if (input.product !== undefined && license.product !== input.product) throw new HttpError(409, 'product-mismatch', 'the license is for another product');
-  if (license.state === 'revoked' || license.state === 'cancelled') throw new HttpError(403, license.state, `the license is ${license.state}`);
+  if (input.product !== undefined && license.product !== input.product)
+    throw new HttpError(409, 'product-mismatch', 'the license is for another product');
+  if (license.state === 'revoked' || license.state === 'cancelled')
+    throw new HttpError(403, license.state, `the license is ${license.state}`);
   if (input.device !== undefined && license.device !== input.device) {
     throw new HttpError(409, 'moved', 'the license is now activated on another device');
   }

@@ -36,10 +36,22 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
 type Row = {
   /** The license's options as a JSON array, read in the same statement (one read transaction per lookup). */
   options_json: string;
-  id: string; number: string; product: string; edition: LicenseRow['edition']; kind: LicenseRow['kind'];
-  term_start: string; term_end: string; state: LicenseState; trial: number; device: string | null;
-  customer_id: string | null; registration_number: string | null; install_key_hash: string | null;
-  registered_at: string | null; auto_renew: number; installed_on: string | null;
+  id: string;
+  number: string;
+  product: string;
+  edition: LicenseRow['edition'];
+  kind: LicenseRow['kind'];
+  term_start: string;
+  term_end: string;
+  state: LicenseState;
+  trial: number;
+  device: string | null;
+  customer_id: string | null;
+  registration_number: string | null;
+  install_key_hash: string | null;
+  registered_at: string | null;
+  auto_renew: number;
+  installed_on: string | null;
 };
 
 const SELECT_LICENSE = `
@@ -68,9 +80,22 @@ export class LicenseRepository {
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
-          id, number, input.product, input.edition, input.kind, input.termStart, input.termEnd, input.trial ? 1 : 0,
-          input.device ?? null, input.customerId ?? null, input.registrationNumber ?? null, input.installKeyHash ?? null,
-          input.installedOn ?? null, input.autoRenew ? 1 : 0, nowIso, nowIso,
+          id,
+          number,
+          input.product,
+          input.edition,
+          input.kind,
+          input.termStart,
+          input.termEnd,
+          input.trial ? 1 : 0,
+          input.device ?? null,
+          input.customerId ?? null,
+          input.registrationNumber ?? null,
+          input.installKeyHash ?? null,
+          input.installedOn ?? null,
+          input.autoRenew ? 1 : 0,
+          nowIso,
+          nowIso,
         );
       const addOption = this.db.prepare('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)');
       for (const option of input.options ?? []) addOption.run(id, option.code, option.end);
@@ -94,13 +119,18 @@ export class LicenseRepository {
   }
 
   list(): LicenseRow[] {
-    return this.db.prepare<[], Row>(`${SELECT_LICENSE} ORDER BY l.created_at, l.number`).all().map((row) => this.toLicense(row));
+    return this.db
+      .prepare<[], Row>(`${SELECT_LICENSE} ORDER BY l.created_at, l.number`)
+      .all()
+      .map((row) => this.toLicense(row));
   }
 
   bindDevice(id: string, device: string, appVersion: string, nowIso: string): void {
     this.db.transaction(() => {
       this.db.prepare('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?').run(device, nowIso, id);
-      this.db.prepare('INSERT INTO activations (license_id, device, app_version, at) VALUES (?, ?, ?, ?)').run(id, device, appVersion, nowIso);
+      this.db
+        .prepare('INSERT INTO activations (license_id, device, app_version, at) VALUES (?, ?, ?, ?)')
+        .run(id, device, appVersion, nowIso);
     })();
   }
 
@@ -119,13 +149,18 @@ export class LicenseRepository {
   }
 
   registeredEmail(id: string): string | null {
-    return this.db.prepare<[string], { e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?').get(id)?.e ?? null;
+    return (
+      this.db.prepare<[string], { e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?').get(id)?.e ??
+      null
+    );
   }
 
   /** Sets the service term; the options renewed with it get the same end, the others keep theirs. */
   setTerm(id: string, term: { start: string; end: string }, renewedOptions: readonly string[], nowIso: string): void {
     this.db.transaction(() => {
-      this.db.prepare('UPDATE licenses SET term_start = ?, term_end = ?, updated_at = ? WHERE id = ?').run(term.start, term.end, nowIso, id);
+      this.db
+        .prepare('UPDATE licenses SET term_start = ?, term_end = ?, updated_at = ? WHERE id = ?')
+        .run(term.start, term.end, nowIso, id);
       const upsert = this.db.prepare(
         'INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?) ON CONFLICT(license_id, code) DO UPDATE SET term_end = excluded.term_end',
       );

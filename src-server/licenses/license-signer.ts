@@ -30,7 +30,13 @@ export function signLicense(key: SigningKey, row: LicenseRow, device: string, no
 }
 
 /** signLicense off the event loop: for the hot validation path. */
-export async function signLicenseAsync(key: SigningKey, row: LicenseRow, device: string, now: Date, leaseDays: number): Promise<SignedLicense> {
+export async function signLicenseAsync(
+  key: SigningKey,
+  row: LicenseRow,
+  device: string,
+  now: Date,
+  leaseDays: number,
+): Promise<SignedLicense> {
   const canonical = canonicalJson(licensePayload(row, device, now, leaseDays));
   return { payload: canonical, signature: await signCanonicalAsync(key, canonical), keyId: key.keyId };
 }

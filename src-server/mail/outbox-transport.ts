@@ -24,7 +24,14 @@ export class OutboxTransport implements MailTransport {
   async send(mail: Mail): Promise<{ id: string }> {
     const now = this.clock();
     const id = this.nextId(now);
-    const stored: OutboxMail = { id, createdAt: now.toISOString(), kind: mail.kind, to: mail.to, subject: mail.subject, text: mail.text };
+    const stored: OutboxMail = {
+      id,
+      createdAt: now.toISOString(),
+      kind: mail.kind,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+    };
     await fs.promises.mkdir(this.dir, { recursive: true });
     // The .txt goes first: whoever lists the outbox (by its .json files) then always finds both.
     await writeAtomically(path.join(this.dir, `${id}.txt`), readableText(stored));
@@ -64,7 +71,9 @@ export function readOutbox(dir: string): OutboxMail[] {
 }
 
 function readableText(mail: OutboxMail): string {
-  return [`Date: ${mail.createdAt}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, `Kind: ${mail.kind}`, '', mail.text, ''].join('\n');
+  return [`Date: ${mail.createdAt}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, `Kind: ${mail.kind}`, '', mail.text, ''].join(
+    '\n',
+  );
 }
 
 /**

@@ -5,13 +5,15 @@ import { formatJapaneseDate, formatYen } from '../text/format';
 // Mail texts are Japanese, for the vendor's customers (SPEC: messages shown to people are Japanese first).
 // They are pure: the caller supplies every fact, so a text can be checked without a database or a clock.
 
-export const MAIL_KINDS = { bankTransferInstructions: 'bank-transfer-instructions', renewalReminder: 'renewal-reminder' } as const;
+export const MAIL_KINDS = {
+  bankTransferInstructions: 'bank-transfer-instructions',
+  renewalReminder: 'renewal-reminder',
+} as const;
 
 export type MailText = { subject: string; text: string };
 
 /** Compatible with the catalog's support contact, so one can be passed as it is. */
 export type MailSupportContact = { phone: string; phoneHours: { from: string; to: string }[]; webFormUrl?: string };
-
 
 export type BankTransferInstructionsInput = {
   vendorName: string;
@@ -84,11 +86,12 @@ export function renewalReminderMail(input: RenewalReminderInput): MailText {
     input.variant === 'two-months'
       ? `【${input.productName}】基本使用サービス更新のご案内（${end}終了）`
       : `【${input.productName}】基本使用サービスの終了が近づいています（${end}終了）`;
-  const opening =
-    input.repurchase
-      ? ['引き続きご利用いただく場合は、ライセンスの再購入をご検討ください。']
-      : input.variant === 'two-months'
-      ? ['ただいま更新のお申し込みを受け付けております。引き続きアップデートとサポートをご利用いただくため、お早めのお手続きをお勧めします。']
+  const opening = input.repurchase
+    ? ['引き続きご利用いただく場合は、ライセンスの再購入をご検討ください。']
+    : input.variant === 'two-months'
+      ? [
+          'ただいま更新のお申し込みを受け付けております。引き続きアップデートとサポートをご利用いただくため、お早めのお手続きをお勧めします。',
+        ]
       : ['終了日が近づいております。まだお手続きがお済みでない場合は、終了日までに更新のお申し込みをお願いいたします。'];
   const afterEnd = input.productStopsAtEnd
     ? '終了日を過ぎると、製品を起動できなくなります。'

@@ -26,7 +26,10 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
     const policy = findProduct(ctx.catalog, license.product).editions[license.edition]!.policy;
     if (!policy.paymentMethods.includes('account-transfer')) return license;
     // The same length and options as last time; without a paid order yet, the options the license has now.
-    const last = ctx.orders.forLicense(license.id).filter((o) => o.state === 'paid').at(-1);
+    const last = ctx.orders
+      .forLicense(license.id)
+      .filter((o) => o.state === 'paid')
+      .at(-1);
     const months = last && policy.renewalMonths.includes(last.months) ? last.months : Math.max(...policy.renewalMonths);
     const wanted = last?.options ?? license.options.map((o) => o.code);
     const options = policy.options.filter((o) => !o.removable || wanted.includes(o.code)).map((o) => o.code);
@@ -35,13 +38,29 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
       const orderId = crypto.randomUUID();
       ctx.orders.insert(
         {
-          id: orderId, licenseId: license.id, quoteId: quote.id, idempotencyKey: key, requestHash: key, method: 'account-transfer',
-          state: 'paid', amountYen: quote.totalYen, months, options, termStart: quote.term.start, termEnd: quote.term.end, dueOn: null,
-          response: { status: 201, body: { automatic: true } }, createdAt: nowIso,
+          id: orderId,
+          licenseId: license.id,
+          quoteId: quote.id,
+          idempotencyKey: key,
+          requestHash: key,
+          method: 'account-transfer',
+          state: 'paid',
+          amountYen: quote.totalYen,
+          months,
+          options,
+          termStart: quote.term.start,
+          termEnd: quote.term.end,
+          dueOn: null,
+          response: { status: 201, body: { automatic: true } },
+          createdAt: nowIso,
         },
         nowIso,
       );
-      ctx.orders.recordPayment(orderId, { method: 'account-transfer', amountYen: quote.totalYen, outcome: 'succeeded', reference: 'direct-debit' }, nowIso);
+      ctx.orders.recordPayment(
+        orderId,
+        { method: 'account-transfer', amountYen: quote.totalYen, outcome: 'succeeded', reference: 'direct-debit' },
+        nowIso,
+      );
       ctx.licenses.setTerm(license.id, termAfter(license, { kind: quote.planKind, term: quote.term }), options, nowIso);
     })();
   } catch (error) {

@@ -29,5 +29,7 @@ export function notifyOrderPlaced(ctx: ServiceContext, license: LicenseRow, orde
     payee: PAYEE_ACCOUNT,
     support: supportContactFor(ctx.catalog, license.product, license.edition),
   });
-  ctx.mail.send({ to, ...mail, kind: MAIL_KINDS.bankTransferInstructions }).catch((error: unknown) => log.error({ err: error, orderId: order.id }, 'mail failed'));
+  ctx.mail
+    .send({ to, ...mail, kind: MAIL_KINDS.bankTransferInstructions })
+    .catch((error: unknown) => log.error({ err: error, orderId: order.id }, 'mail failed'));
 }

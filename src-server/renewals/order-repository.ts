@@ -24,9 +24,22 @@ export type OrderRow = {
 };
 
 type Row = {
-  id: string; license_id: string; quote_id: string; idempotency_key: string; request_hash: string; method: PaymentMethodCode;
-  state: OrderState; amount_yen: number; months: number; options: string; term_start: string | null; term_end: string | null;
-  due_on: string | null; received_yen: number | null; response: string; created_at: string;
+  id: string;
+  license_id: string;
+  quote_id: string;
+  idempotency_key: string;
+  request_hash: string;
+  method: PaymentMethodCode;
+  state: OrderState;
+  amount_yen: number;
+  months: number;
+  options: string;
+  term_start: string | null;
+  term_end: string | null;
+  due_on: string | null;
+  received_yen: number | null;
+  response: string;
+  created_at: string;
 };
 
 const toOrder = (row: Row): OrderRow => ({
@@ -52,7 +65,9 @@ export class OrderRepository {
   private readonly anyOverdue;
 
   constructor(private readonly db: ServerDatabase) {
-    this.anyOverdue = db.prepare<[string], { one: number }>("SELECT 1 AS one FROM orders WHERE state = 'pending' AND due_on < ? LIMIT 1");
+    this.anyOverdue = db.prepare<[string], { one: number }>(
+      "SELECT 1 AS one FROM orders WHERE state = 'pending' AND due_on < ? LIMIT 1",
+    );
   }
 
   insert(order: Omit<OrderRow, 'receivedYen'>, nowIso: string): void {
@@ -63,9 +78,22 @@ export class OrderRepository {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        order.id, order.licenseId, order.quoteId, order.idempotencyKey, order.requestHash, order.method, order.state, order.amountYen,
-        order.months, JSON.stringify(order.options), order.termStart, order.termEnd, order.dueOn, JSON.stringify(order.response),
-        order.createdAt, nowIso,
+        order.id,
+        order.licenseId,
+        order.quoteId,
+        order.idempotencyKey,
+        order.requestHash,
+        order.method,
+        order.state,
+        order.amountYen,
+        order.months,
+        JSON.stringify(order.options),
+        order.termStart,
+        order.termEnd,
+        order.dueOn,
+        JSON.stringify(order.response),
+        order.createdAt,
+        nowIso,
       );
   }
 
@@ -76,7 +104,9 @@ export class OrderRepository {
 
   /** The order already placed on a quote, if any still counts (a declined card may be retried on the same quote). */
   liveOrderForQuote(quoteId: string): OrderRow | null {
-    const row = this.db.prepare<[string], Row>("SELECT * FROM orders WHERE quote_id = ? AND state IN ('pending', 'paid', 'needs-support') LIMIT 1").get(quoteId);
+    const row = this.db
+      .prepare<[string], Row>("SELECT * FROM orders WHERE quote_id = ? AND state IN ('pending', 'paid', 'needs-support') LIMIT 1")
+      .get(quoteId);
     return row ? toOrder(row) : null;
   }
 
@@ -86,7 +116,10 @@ export class OrderRepository {
   }
 
   forLicense(licenseId: string): OrderRow[] {
-    return this.db.prepare<[string], Row>('SELECT * FROM orders WHERE license_id = ? ORDER BY created_at').all(licenseId).map(toOrder);
+    return this.db
+      .prepare<[string], Row>('SELECT * FROM orders WHERE license_id = ? ORDER BY created_at')
+      .all(licenseId)
+      .map(toOrder);
   }
 
   list(): OrderRow[] {
@@ -96,16 +129,30 @@ export class OrderRepository {
   /** An earlier renewal not yet settled blocks new ones (SPEC §6): unpaid, or waiting for support. */
   unsettledFor(licenseId: string): OrderRow | null {
     const row = this.db
-      .prepare<[string], Row>("SELECT * FROM orders WHERE license_id = ? AND state IN ('pending', 'needs-support') ORDER BY created_at LIMIT 1")
+      .prepare<[string], Row>(
+        "SELECT * FROM orders WHERE license_id = ? AND state IN ('pending', 'needs-support') ORDER BY created_at LIMIT 1",
+      )
       .get(licenseId);
     return row ? toOrder(row) : null;
   }
 
-  update(id: string, changes: { state: OrderState; termStart?: string | null; termEnd?: string | null; receivedYen?: number | null; response?: OrderRow['response'] }, nowIso: string): void {
+  update(
+    id: string,
+    changes: {
+      state: OrderState;
+      termStart?: string | null;
+      termEnd?: string | null;
+      receivedYen?: number | null;
+      response?: OrderRow['response'];
+    },
+    nowIso: string,
+  ): void {
     const current = this.findById(id);
     if (!current) throw new Error(`no order ${id}`);
     this.db
-      .prepare('UPDATE orders SET state = ?, term_start = ?, term_end = ?, received_yen = ?, response = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE orders SET state = ?, term_start = ?, term_end = ?, received_yen = ?, response = ?, updated_at = ? WHERE id = ?',
+      )
       .run(
         changes.state,
         changes.termStart === undefined ? current.termStart : changes.termStart,
@@ -126,13 +173,28 @@ export class OrderRepository {
       .run(nowIso, today).changes;
   }
 
-  recordPayment(orderId: string, payment: { method: PaymentMethodCode; amountYen: number; outcome: 'succeeded' | 'declined' | 'received'; reference: string | null }, nowIso: string): void {
+  recordPayment(
+    orderId: string,
+    payment: {
+      method: PaymentMethodCode;
+      amountYen: number;
+      outcome: 'succeeded' | 'declined' | 'received';
+      reference: string | null;
+    },
+    nowIso: string,
+  ): void {
     this.db
-      .prepare('INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(orderId, 'sandbox', payment.method, payment.amountYen, payment.outcome, payment.reference, nowIso);
   }
 
   paymentsFor(orderId: string): { outcome: string; amountYen: number }[] {
-    return this.db.prepare<[string], { outcome: string; amountYen: number }>('SELECT outcome, amount_yen AS amountYen FROM payments WHERE order_id = ? ORDER BY id').all(orderId);
+    return this.db
+      .prepare<[string], { outcome: string; amountYen: number }>(
+        'SELECT outcome, amount_yen AS amountYen FROM payments WHERE order_id = ? ORDER BY id',
+      )
+      .all(orderId);
   }
 }

@@ -26,7 +26,12 @@ export type PlaceOrderInput = {
   card?: { number: string; expiry: string };
 };
 
-export type OrderOutcome = { status: number; body: OrderResponse | { error: { code: string; message: string } }; order: OrderRow | null; fresh: boolean };
+export type OrderOutcome = {
+  status: number;
+  body: OrderResponse | { error: { code: string; message: string } };
+  order: OrderRow | null;
+  fresh: boolean;
+};
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
@@ -67,12 +72,16 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
   }
   // Card numbers never go into the stored hash (a hash of a card number can be brute-forced): the last four do.
   const cardLast4 = input.card ? input.card.number.replace(/\s/g, '').slice(-4) : null;
-  const requestHash = crypto.createHash('sha256').update(canonicalJson({ request: input.request, cardLast4 })).digest('hex');
+  const requestHash = crypto
+    .createHash('sha256')
+    .update(canonicalJson({ request: input.request, cardLast4 }))
+    .digest('hex');
   return ctx.db.transaction((): OrderOutcome => {
     lapseOverdueOrders(ctx);
     const existing = ctx.orders.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
-      if (existing.requestHash !== requestHash) throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for another order');
+      if (existing.requestHash !== requestHash)
+        throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for another order');
       // The same answer as the first time, except that the order's state is today's (it may have been paid or lapsed).
       const first = existing.response.body as OrderOutcome['body'];
       const body = 'order' in first ? { ...first, order: orderView(existing) } : first;
@@ -83,8 +92,11 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     const today = jstDateOf(nowIso);
     assertRenewable(ctx, input.license);
     const quote = findQuote(ctx, input.license, input.quoteId);
-    if (ctx.orders.liveOrderForQuote(quote.id)) throw new HttpError(409, 'quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
-    const method = paymentMethodsFor(ctx.catalog, input.license.product, input.license.edition).find((m) => m.code === input.method);
+    if (ctx.orders.liveOrderForQuote(quote.id))
+      throw new HttpError(409, 'quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
+    const method = paymentMethodsFor(ctx.catalog, input.license.product, input.license.edition).find(
+      (m) => m.code === input.method,
+    );
     if (!method) throw new HttpError(400, 'payment-method-not-offered', `${input.method} is not offered for this product`);
     const plan = planFor(ctx, input.license, quote.months, now);
     const order: Omit<OrderRow, 'receivedYen'> = {
@@ -113,7 +125,11 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
       order.state = outcome === 'succeeded' ? 'paid' : 'declined';
       order.dueOn = null;
       ctx.orders.insert(order, nowIso);
-      ctx.orders.recordPayment(order.id, { method: 'card', amountYen: order.amountYen, outcome, reference: `card-${card.last4}` }, nowIso);
+      ctx.orders.recordPayment(
+        order.id,
+        { method: 'card', amountYen: order.amountYen, outcome, reference: `card-${card.last4}` },
+        nowIso,
+      );
       if (outcome === 'succeeded') {
         ctx.licenses.setTerm(input.license.id, termAfter(input.license, plan), quote.options, nowIso);
         license = ctx.licenses.findById(input.license.id);

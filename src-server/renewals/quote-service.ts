@@ -50,13 +50,29 @@ export function createQuote(ctx: ServiceContext, license: LicenseRow, months: nu
     uncoveredOptions: coverage?.charged ?? [],
   };
   ctx.db
-    .prepare('INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-    .run(quote.id, license.id, quote.planKind, months, JSON.stringify(options), JSON.stringify(quote), quote.totalYen, now.toISOString(), quote.expiresAt);
+    .prepare(
+      'INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    )
+    .run(
+      quote.id,
+      license.id,
+      quote.planKind,
+      months,
+      JSON.stringify(options),
+      JSON.stringify(quote),
+      quote.totalYen,
+      now.toISOString(),
+      quote.expiresAt,
+    );
   return quote;
 }
 
 export function findQuote(ctx: ServiceContext, license: LicenseRow, quoteId: string): Quote {
-  const row = ctx.db.prepare<[string, string], { body: string; expires_at: string }>('SELECT body, expires_at FROM quotes WHERE id = ? AND license_id = ?').get(quoteId, license.id);
+  const row = ctx.db
+    .prepare<[string, string], { body: string; expires_at: string }>(
+      'SELECT body, expires_at FROM quotes WHERE id = ? AND license_id = ?',
+    )
+    .get(quoteId, license.id);
   if (!row) throw new HttpError(404, 'quote-not-found', 'no such quote for this license');
   if (row.expires_at < ctx.clock().toISOString()) throw new HttpError(410, 'quote-expired', 'the quote has expired');
   return JSON.parse(row.body) as Quote;

@@ -38,7 +38,9 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
     const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
     const to = ctx.licenses.registeredEmail(license.id) ?? customer?.email ?? null;
     if (!to) continue;
-    const due = reminderDates(ctx, license).filter((r) => r.on <= today && alreadySent.get(license.id, license.termEnd, r.variant)!.n === 0);
+    const due = reminderDates(ctx, license).filter(
+      (r) => r.on <= today && alreadySent.get(license.id, license.termEnd, r.variant)!.n === 0,
+    );
     // Only the latest due reminder: a license first seen 10 days before its end gets one mail, not two.
     const reminder = due.sort((a, b) => (a.on < b.on ? -1 : 1)).at(-1);
     if (!reminder) continue;
@@ -52,7 +54,8 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
       productName: product.name,
       licenseNumberMasked: maskLicenseNumber(license.number),
       termEnd: license.termEnd,
-      renewalUrl: policy.renewalWebPage && !repurchase ? `${ctx.config.publicUrl}${policy.renewalWebPage}?license=${license.number}` : null,
+      renewalUrl:
+        policy.renewalWebPage && !repurchase ? `${ctx.config.publicUrl}${policy.renewalWebPage}?license=${license.number}` : null,
       productStopsAtEnd: license.kind !== 'perpetual',
       repurchase,
       support: supportContactFor(ctx.catalog, license.product, license.edition),
@@ -65,7 +68,9 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
       continue;
     }
     const nowIso = ctx.clock().toISOString();
-    const record = ctx.db.prepare('INSERT OR IGNORE INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?)');
+    const record = ctx.db.prepare(
+      'INSERT OR IGNORE INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?)',
+    );
     for (const r of due) record.run(license.id, license.termEnd, r.variant, nowIso);
     sent += 1;
   }

@@ -18,7 +18,10 @@ export function assertRenewable(ctx: ServiceContext, license: LicenseRow): void 
   }
   const unsettled = ctx.orders.unsettledFor(license.id);
   if (unsettled) {
-    throw new HttpError(409, 'previous-renewal-unpaid', 'a previous renewal is not settled', { orderId: unsettled.id, orderState: unsettled.state });
+    throw new HttpError(409, 'previous-renewal-unpaid', 'a previous renewal is not settled', {
+      orderId: unsettled.id,
+      orderState: unsettled.state,
+    });
   }
 }
 
@@ -38,7 +41,12 @@ export function planFor(ctx: ServiceContext, license: LicenseRow, months: number
 }
 
 /** Seed 004: which wanted options the customer's applications cover; undefined for products without the rule. */
-export function coverageFor(ctx: ServiceContext, license: LicenseRow, options: string[], renewalOn: string): OptionCoverage | undefined {
+export function coverageFor(
+  ctx: ServiceContext,
+  license: LicenseRow,
+  options: string[],
+  renewalOn: string,
+): OptionCoverage | undefined {
   const rule = optionCoverageRuleFor(ctx.catalog, license.product, license.edition);
   if (!rule) return undefined;
   const product = findProduct(ctx.catalog, license.product);

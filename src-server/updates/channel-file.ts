@@ -23,7 +23,9 @@ const instant = z.string().refine((value) => {
 
 const ChannelFileSchema = z.object({
   version: z.string().min(1),
-  files: z.array(z.object({ url: z.string().min(1), sha512: z.string().min(1), size: z.number().int().nonnegative().optional() })).min(1),
+  files: z
+    .array(z.object({ url: z.string().min(1), sha512: z.string().min(1), size: z.number().int().nonnegative().optional() }))
+    .min(1),
   path: z.string().min(1).optional(),
   sha512: z.string().optional(),
   releaseDate: instant,

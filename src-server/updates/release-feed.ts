@@ -52,7 +52,8 @@ export class ReleaseFeed {
       if (channel instanceof Error) continue;
       const referenced = channel.artifacts.some((artifact) => artifact === name || `${artifact}.blockmap` === name);
       // The same bytes listed by several channels were first released on the earliest of their dates.
-      if (referenced && (releaseDay === null || compareDates(channel.releaseDay, releaseDay) < 0)) releaseDay = channel.releaseDay;
+      if (referenced && (releaseDay === null || compareDates(channel.releaseDay, releaseDay) < 0))
+        releaseDay = channel.releaseDay;
     }
     return releaseDay === null ? { missing: true } : { found: { name, kind: 'artifact', releaseDay } };
   }

@@ -9,7 +9,12 @@ import { decodeLicenseToken, LICENSE_TOKEN_HEADER } from './license-token';
 /** Who asked, and the last JST date their updates are covered to. */
 export type UpdateGrant = { licenseId: string; coverageEnd: CalendarDate };
 
-type CoverageRow = { state: 'active' | 'moved' | 'revoked' | 'cancelled'; device: string | null; termEnd: string; pendingEnd: string | null };
+type CoverageRow = {
+  state: 'active' | 'moved' | 'revoked' | 'cancelled';
+  device: string | null;
+  termEnd: string;
+  pendingEnd: string | null;
+};
 
 /**
  * Decides whether a request may download from the update feed. The token only proves which license and device
@@ -33,11 +38,20 @@ export class UpdateGate {
 
   authorize(header: string | string[] | undefined): UpdateGrant {
     if (header === undefined || header === '') {
-      throw new HttpError(401, 'update-token-required', `updates need the ${LICENSE_TOKEN_HEADER} header with the signed license`);
+      throw new HttpError(
+        401,
+        'update-token-required',
+        `updates need the ${LICENSE_TOKEN_HEADER} header with the signed license`,
+      );
     }
     const token = typeof header === 'string' ? decodeLicenseToken(header) : null;
     if (!token) throw new HttpError(401, 'update-token-invalid', 'the license token is not well formed');
-    const genuine = crypto.verify(null, Buffer.from(token.payload, 'utf8'), this.publicKey, Buffer.from(token.signature, 'base64'));
+    const genuine = crypto.verify(
+      null,
+      Buffer.from(token.payload, 'utf8'),
+      this.publicKey,
+      Buffer.from(token.signature, 'base64'),
+    );
     if (!genuine) throw new HttpError(401, 'update-token-invalid', 'the license token was not signed by this service');
     const payload = parseJson(token.payload);
     const parsed = LicensePayloadSchema.safeParse(payload);
@@ -47,7 +61,8 @@ export class UpdateGate {
     const row = this.coverage.get(licenseId);
     if (!row) throw new HttpError(403, 'unknown-license', 'no such license');
     if (row.state === 'revoked' || row.state === 'cancelled') throw new HttpError(403, row.state, `the license is ${row.state}`);
-    if (row.state === 'moved' || row.device !== device) throw new HttpError(403, 'moved', 'the license is now used on another device');
+    if (row.state === 'moved' || row.device !== device)
+      throw new HttpError(403, 'moved', 'the license is now used on another device');
     const coverageEnd = row.pendingEnd !== null && compareDates(row.pendingEnd, row.termEnd) > 0 ? row.pendingEnd : row.termEnd;
     return { licenseId, coverageEnd };
   }

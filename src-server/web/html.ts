@@ -25,7 +25,9 @@ export function html(strings: TemplateStringsArray, ...values: (string | number 
 /** Reads a message from the shared catalogs, filling {{name}} placeholders. */
 export function translator(locale: Locale) {
   return (key: string, vars: Record<string, string | number> = {}): string => {
-    const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages[locale] as Messages);
+    const text = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages[locale] as Messages);
     const found = typeof text === 'string' ? text : key;
     return found.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(vars[name] ?? ''));
   };

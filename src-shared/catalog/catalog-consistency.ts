@@ -76,7 +76,10 @@ function checkEdition(
     });
   }
   if (edition === 'download' && policy.renewalWebPage === null) {
-    issues.push({ path: [...policyPath, 'renewalWebPage'], message: 'a download edition renews on the web: a page path is required' });
+    issues.push({
+      path: [...policyPath, 'renewalWebPage'],
+      message: 'a download edition renews on the web: a page path is required',
+    });
   }
   for (const dup of duplicates(policy.reminders, String)) {
     issues.push({ path: [...policyPath, 'reminders', dup.index], message: `reminder "${dup.value}" listed twice` });
@@ -86,7 +89,10 @@ function checkEdition(
   }
   policy.paymentMethods.forEach((method, index) => {
     if (!catalog.paymentMethods.some((defined) => defined.code === method)) {
-      issues.push({ path: [...policyPath, 'paymentMethods', index], message: `payment method "${method}" is not defined in catalog.paymentMethods` });
+      issues.push({
+        path: [...policyPath, 'paymentMethods', index],
+        message: `payment method "${method}" is not defined in catalog.paymentMethods`,
+      });
     }
   });
   if (!catalog.supportContacts.some((contact) => contact.code === policy.supportContact)) {
@@ -118,7 +124,13 @@ function checkEdition(
       if (optionPrices === undefined) {
         issues.push({ path: [...base, 'prices', 'options'], message: `no prices for the priced option "${option.code}"` });
       } else {
-        checkPriceList(issues, [...base, 'prices', 'options', option.code], optionPrices, policy.renewalMonths, `option "${option.code}"`);
+        checkPriceList(
+          issues,
+          [...base, 'prices', 'options', option.code],
+          optionPrices,
+          policy.renewalMonths,
+          `option "${option.code}"`,
+        );
       }
     }
   });
@@ -160,7 +172,10 @@ export function catalogConsistencyIssues(catalog: Catalog): RawIssue[] {
   });
   catalog.products.forEach((product, productIndex) => {
     for (const dup of duplicates(product.options, (option) => option.code)) {
-      issues.push({ path: ['products', productIndex, 'options', dup.index, 'code'], message: `duplicate option code "${dup.value}"` });
+      issues.push({
+        path: ['products', productIndex, 'options', dup.index, 'code'],
+        message: `duplicate option code "${dup.value}"`,
+      });
     }
     for (const edition of EDITIONS) {
       const data = product.editions[edition];

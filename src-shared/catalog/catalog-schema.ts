@@ -7,9 +7,7 @@ export const PAYMENT_METHOD_CODES = ['card', 'bank-transfer', 'account-transfer'
 export const OPTION_PRICINGS = ['priced', 'included', 'coverage'] as const;
 export const EXPIRY_BEHAVIOURS = ['banner', 'block'] as const;
 
-const code = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case code like "sakura-kaikei"');
+const code = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case code like "sakura-kaikei"');
 const text = z.string().trim().min(1, 'must not be empty');
 const wholeNumber = (what: string) => z.number().int(`${what} must be a whole number`);
 const positive = (what: string) => wholeNumber(what).positive(`${what} must be a positive whole number`);
@@ -56,7 +54,10 @@ export const policySchema = z.strictObject({
   cutoffHour: wholeNumber('cutoffHour').min(0, 'cutoffHour must be 0–23').max(23, 'cutoffHour must be 0–23'),
   supportContact: code,
   /** Path on the license service's web origin, e.g. '/renew/sakura-kaikei'. */
-  renewalWebPage: z.string().regex(/^\/[A-Za-z0-9\-._~/]*$/, "must be a path starting with '/'").nullable(),
+  renewalWebPage: z
+    .string()
+    .regex(/^\/[A-Za-z0-9\-._~/]*$/, "must be a path starting with '/'")
+    .nullable(),
 });
 
 const editionSchema = z.strictObject({

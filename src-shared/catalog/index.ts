@@ -18,13 +18,7 @@ export type {
 } from './catalog-schema';
 export { parseCatalog } from './parse-catalog';
 export { editionsOf, findEdition, findProduct } from './product-lookup';
-export {
-  launchPolicyFor,
-  optionCoverageRuleFor,
-  paymentMethodsFor,
-  supportContactFor,
-  termRulesFor,
-} from './policy-rules';
+export { launchPolicyFor, optionCoverageRuleFor, paymentMethodsFor, supportContactFor, termRulesFor } from './policy-rules';
 export { renewalChoices } from './renewal-choices';
 export type { RenewalChoices, RenewalOptionChoice } from './renewal-choices';
 export { isSupportPhoneOpen } from './support-hours';

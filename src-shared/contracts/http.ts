@@ -89,7 +89,9 @@ export const QuoteSchema = z.object({
   totalYen: z.number().int(),
   taxRatePercent: z.number().int(),
   expiresAt: z.string(),
-  paymentMethods: z.array(z.object({ code: z.enum(PAYMENT_METHODS), label: z.string(), autoRenews: z.boolean(), setupDays: z.number().nullable() })),
+  paymentMethods: z.array(
+    z.object({ code: z.enum(PAYMENT_METHODS), label: z.string(), autoRenews: z.boolean(), setupDays: z.number().nullable() }),
+  ),
   /** Seed 004: options not covered by applications, with what is missing. */
   uncoveredOptions: z.array(z.object({ option: z.string(), missingApplications: z.number().int(), feeYen: z.number().int() })),
 });

@@ -28,7 +28,8 @@ export function formatLicenseNumber(compact: string): string {
   return compact.match(/.{1,4}/g)?.join('-') ?? compact;
 }
 
-export type LicenseNumberCheck = { ok: true; value: string } | { ok: false; code: 'license-number-format' | 'license-number-check' };
+export type LicenseNumberCheck =
+  { ok: true; value: string } | { ok: false; code: 'license-number-format' | 'license-number-check' };
 
 /** Returns the canonical form `XXXX-XXXX-XXXX-XXXX` or why the input is not a license number. */
 export function parseLicenseNumber(input: string): LicenseNumberCheck {
@@ -36,7 +37,8 @@ export function parseLicenseNumber(input: string): LicenseNumberCheck {
   if (compact.length !== LICENSE_BODY_LENGTH + 1) return { ok: false, code: 'license-number-format' };
   const body = compact.slice(0, LICENSE_BODY_LENGTH);
   const check = compact.slice(LICENSE_BODY_LENGTH);
-  if (![...body].every((ch) => ALPHABET.includes(ch)) || !CHECK_SYMBOLS.includes(check)) return { ok: false, code: 'license-number-format' };
+  if (![...body].every((ch) => ALPHABET.includes(ch)) || !CHECK_SYMBOLS.includes(check))
+    return { ok: false, code: 'license-number-format' };
   if (checkSymbol(body) !== check) return { ok: false, code: 'license-number-check' };
   return { ok: true, value: formatLicenseNumber(compact) };
 }

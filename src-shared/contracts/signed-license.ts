@@ -5,7 +5,6 @@ import { LICENSE_STATES } from '../licensing/launch-codes';
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const IsoInstant = z.iso.datetime({ offset: true });
 
-
 /** What the vendor signs. The desktop app trusts only fields read from a payload whose signature verified. */
 export const LicensePayloadSchema = z
   .object({

@@ -9,8 +9,7 @@ const MS_PER_DAY = 86_400_000;
 const JST_OFFSET_MINUTES = 9 * 60;
 
 // An offset is mandatory: Date.parse would read an offset-less date-time in the machine's local zone.
-const INSTANT_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})$/;
+const INSTANT_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|z|[+-]\d{2}:?\d{2})$/;
 
 function invalidInstant(value: string, why: string): LicensingError {
   return new LicensingError('invalid-instant', `${why}: ${JSON.stringify(value)}`, { value });
@@ -42,8 +41,7 @@ export function instantToEpochMs(value: Instant): number {
     if (offsetHours > 23 || offsetMins > 59) throw invalidInstant(value, 'no such offset');
     offsetMinutes = sign * (offsetHours * 60 + offsetMins);
   }
-  const localMs =
-    dayNumber(`${y}-${mo}-${d}`) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  const localMs = dayNumber(`${y}-${mo}-${d}`) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   return localMs - offsetMinutes * MS_PER_MINUTE;
 }
 

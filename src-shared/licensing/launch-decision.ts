@@ -60,7 +60,9 @@ export function decideLaunch({ policy, now, license, online }: LaunchInput): Lau
   const expired = remaining < 0;
   if (license.trial) {
     // A trial is not renewed, so it gets no renewal reminders and no renewal-period offline warning.
-    return expired ? blocked('trial-ended', remaining) : { canStart: true, screen: 'none', notices: [], daysRemaining: remaining };
+    return expired
+      ? blocked('trial-ended', remaining)
+      : { canStart: true, screen: 'none', notices: [], daysRemaining: remaining };
   }
 
   const notices: NoticeCode[] = [];
@@ -68,13 +70,8 @@ export function decideLaunch({ policy, now, license, online }: LaunchInput): Lau
   if (!online && remaining < policy.offlineWarningDays) notices.push('connect-network');
 
   if (expired) {
-    const repurchase =
-      !isRenewable(policy.kind) || isPastResumptionDeadline(policy, license.term.end, now);
-    const screen: ScreenCode = repurchase
-      ? 'repurchase'
-      : policy.edition === 'package'
-        ? 'renew-now'
-        : 'renewal-web-page';
+    const repurchase = !isRenewable(policy.kind) || isPastResumptionDeadline(policy, license.term.end, now);
+    const screen: ScreenCode = repurchase ? 'repurchase' : policy.edition === 'package' ? 'renew-now' : 'renewal-web-page';
     return { canStart: startsAfterExpiry(policy.kind), screen, notices, daysRemaining: remaining };
   }
 

@@ -102,8 +102,7 @@ export function quoteRenewal(input: QuoteInput): RenewalQuote {
   if (coverage !== undefined) {
     const wantedCoverage = policy.options.filter((option) => option.pricing === 'coverage' && wanted.has(option.code));
     const covered = [...coverage.free, ...coverage.charged.map((charge) => charge.option)];
-    const matches =
-      covered.length === wantedCoverage.length && wantedCoverage.every((option) => covered.includes(option.code));
+    const matches = covered.length === wantedCoverage.length && wantedCoverage.every((option) => covered.includes(option.code));
     if (!matches) {
       throw new LicensingError('coverage-mismatch', 'the coverage was computed for other options than the ones quoted');
     }

@@ -1,12 +1,4 @@
-import {
-  type CalendarDate,
-  addDays,
-  daysInMonth,
-  formatDate,
-  lastDayOfMonth,
-  parseDate,
-  shiftMonth,
-} from './calendar-date';
+import { type CalendarDate, addDays, daysInMonth, formatDate, lastDayOfMonth, parseDate, shiftMonth } from './calendar-date';
 import { type TermRules, assertMonths, assertTermRules } from './term-rules';
 
 /** A service term; both dates are inclusive JST dates (`end` is the last day of service). */

@@ -96,12 +96,14 @@ export const en: Messages = {
     'rate-limited': 'Too many requests in a short time. Wait a moment and try again.',
     'service-unreachable': 'Cannot reach the license server. Connect to the network and try again.',
     'service-bad-response': 'The license server sent an unexpected answer. Please try again later.',
-    'license-signature-invalid': 'The license server’s answer did not carry a valid signature, so nothing was saved. Check the server address and contact the support center.',
+    'license-signature-invalid':
+      'The license server’s answer did not carry a valid signature, so nothing was saved. Check the server address and contact the support center.',
     'stored-license-invalid': 'The stored license could not be verified. Please activate again.',
     'database-too-new': 'The license data was saved by a newer version of the product. Update the product.',
     'not-activated': 'This device has not been activated yet.',
     'unknown-product': 'This product is not known to the license server. Update the product.',
-    'registration-invalid': 'The product registration number or install key is wrong. See the back cover of the “Read me first” booklet.',
+    'registration-invalid':
+      'The product registration number or install key is wrong. See the back cover of the “Read me first” booklet.',
     'registration-required': 'Renewing the maintenance service needs user registration. Please register first.',
     'trial-not-offered': 'This product has no trial period.',
     'trial-already-used': 'The trial has already been used on this device. Please register a license number.',
@@ -115,7 +117,8 @@ export const en: Messages = {
     'quote-expired': 'The quote has expired. Please start again from the quote.',
     'quote-already-ordered': 'This quote has already been ordered. Please start again from a new quote.',
     'payment-method-not-offered': 'That payment method is not available for this product.',
-    'previous-renewal-unpaid': 'The payment for your previous renewal has not been confirmed, so this renewal cannot go on. Please contact the support center.',
+    'previous-renewal-unpaid':
+      'The payment for your previous renewal has not been confirmed, so this renewal cannot go on. Please contact the support center.',
     'idempotency-key-required': 'The order has no identifier. Update the product and try again.',
     'idempotency-key-reused': 'The same order was sent with different contents. Please start again from the quote.',
     'card-invalid': 'The card number or expiry date is not valid.',

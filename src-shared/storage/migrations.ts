@@ -15,7 +15,9 @@ export class DatabaseTooNewError extends Error {
     readonly found: number,
     readonly supported: number,
   ) {
-    super(`The database is at schema version ${found}, newer than this program supports (${supported}). Use a newer version of the program.`);
+    super(
+      `The database is at schema version ${found}, newer than this program supports (${supported}). Use a newer version of the program.`,
+    );
     this.name = 'DatabaseTooNewError';
   }
 }

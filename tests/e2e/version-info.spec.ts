@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { appProductCode, issueLicense, ROOT, type Running, startBrowserHost, startLicenseService, tempDir } from './support/processes';
+import {
+  appProductCode,
+  issueLicense,
+  ROOT,
+  type Running,
+  startBrowserHost,
+  startLicenseService,
+  tempDir,
+} from './support/processes';
 
 const running: Running[] = [];
 test.afterEach(async () => {
@@ -12,7 +20,12 @@ test('activation stores the signed license and Version Info shows the term end t
   const serviceDb = path.join(dir, 'service.sqlite');
   const service = await startLicenseService({ dbPath: serviceDb });
   running.push(service);
-  const number = issueLicense(serviceDb, { product: appProductCode(), edition: 'package', start: '2026-04-01', end: '2027-03-31' });
+  const number = issueLicense(serviceDb, {
+    product: appProductCode(),
+    edition: 'package',
+    start: '2026-04-01',
+    end: '2027-03-31',
+  });
   const host = await startBrowserHost({ serviceUrl: service.url, dbPath: path.join(dir, 'app.sqlite') });
   running.push(host);
 
@@ -45,9 +58,18 @@ test('a license whose signature does not verify is rejected, not stored, and the
   const dir = tempDir('e2e-badsig');
   const serviceDb = path.join(dir, 'service.sqlite');
   // A service signing with a key the app does not trust (not the one published in resources/).
-  const rogue = await startLicenseService({ dbPath: serviceDb, keyPath: path.join(dir, 'rogue-key.pem'), publishPublicKey: false });
+  const rogue = await startLicenseService({
+    dbPath: serviceDb,
+    keyPath: path.join(dir, 'rogue-key.pem'),
+    publishPublicKey: false,
+  });
   running.push(rogue);
-  const number = issueLicense(serviceDb, { product: appProductCode(), edition: 'package', start: '2026-04-01', end: '2027-03-31' });
+  const number = issueLicense(serviceDb, {
+    product: appProductCode(),
+    edition: 'package',
+    start: '2026-04-01',
+    end: '2027-03-31',
+  });
   const host = await startBrowserHost({ serviceUrl: rogue.url, dbPath: path.join(dir, 'app.sqlite') });
   running.push(host);
 

@@ -20,7 +20,10 @@ afterAll(async () => {
 });
 
 function issue(product = 'sakura-kaikei') {
-  return server.ctx.licenses.create({ product, edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd: '2027-03-31' }, NOW.toISOString()).number;
+  return server.ctx.licenses.create(
+    { product, edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd: '2027-03-31' },
+    NOW.toISOString(),
+  ).number;
 }
 
 function manager(machineId: string, dbFile: string) {
@@ -50,11 +53,22 @@ describe('activation through the real service into a real SQLite file', () => {
     expect(app.license.status()).toEqual({ appVersion: '1.0.0', license: null, problem: null });
     const status = await app.license.activate(number.toLowerCase());
     expect(status.problem).toBeNull();
-    expect(status.license).toMatchObject({ termStart: '2026-04-01', termEnd: '2027-03-31', daysRemaining: 129, productName: 'さくら会計 Desktop', edition: 'package', licenseNumberMasked: `****-****-****-${number.slice(-4)}` });
+    expect(status.license).toMatchObject({
+      termStart: '2026-04-01',
+      termEnd: '2027-03-31',
+      daysRemaining: 129,
+      productName: 'さくら会計 Desktop',
+      edition: 'package',
+      licenseNumberMasked: `****-****-****-${number.slice(-4)}`,
+    });
     expect(JSON.stringify(status)).not.toContain(number);
     expect(JSON.stringify(status)).not.toContain(deviceNumberFrom('machine-a', 'salt'));
     // What was stored verifies with the service's public key and carries the lease the service chose.
-    const row = app.db.prepare('SELECT payload, signature, key_id AS keyId FROM license').get() as { payload: string; signature: string; keyId: string };
+    const row = app.db.prepare('SELECT payload, signature, key_id AS keyId FROM license').get() as {
+      payload: string;
+      signature: string;
+      keyId: string;
+    };
     const verified = verifySignedLicense(row, loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')));
     expect(verified.ok && verified.payload.leaseUntil).toBe('2026-12-06T01:00:00.000Z');
   });
@@ -92,12 +106,22 @@ describe('activation through the real service into a real SQLite file', () => {
 
 describe('license service HTTP errors', () => {
   it('answers bad bodies with a typed 400, never a 5xx', async () => {
-    for (const body of [{}, { licenseNumber: 1 }, 'text', [], { licenseNumber: 'x', product: 'sakura-kaikei', device: 'zz', appVersion: '1' }]) {
+    for (const body of [
+      {},
+      { licenseNumber: 1 },
+      'text',
+      [],
+      { licenseNumber: 'x', product: 'sakura-kaikei', device: 'zz', appVersion: '1' },
+    ]) {
       const response = await post('/v1/activations', body);
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 'invalid-request' } });
     }
-    const malformed = await fetch(`${server.url}/v1/activations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const malformed = await fetch(`${server.url}/v1/activations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ error: { code: 'invalid-request' } });
   });

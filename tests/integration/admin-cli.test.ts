@@ -12,7 +12,12 @@ async function admin(db: string, args: string[], env: Record<string, string> = {
   try {
     const { stdout } = await run(path.join(ROOT, 'node_modules/.bin/tsx'), ['src-server/cli/admin.ts', ...args, '--db', db], {
       cwd: ROOT,
-      env: { ...process.env, LICENSE_SERVICE_KEY: path.join(path.dirname(db), 'key.pem'), LICENSE_SERVICE_OUTBOX: path.join(path.dirname(db), 'outbox'), ...env },
+      env: {
+        ...process.env,
+        LICENSE_SERVICE_KEY: path.join(path.dirname(db), 'key.pem'),
+        LICENSE_SERVICE_OUTBOX: path.join(path.dirname(db), 'outbox'),
+        ...env,
+      },
     });
     return { code: 0, stdout, stderr: '' };
   } catch (error) {
@@ -38,7 +43,15 @@ describe('admin CLI', () => {
   it('seeds a demo database with every interesting state', async () => {
     const db = tempDb();
     const out = (await admin(db, ['seed-demo'])).stdout;
-    for (const what of ['renewal window open', 'past the resumption deadline', 'trial', 'moved', 'revoked', 'previous renewal unpaid', 'expired download edition']) {
+    for (const what of [
+      'renewal window open',
+      'past the resumption deadline',
+      'trial',
+      'moved',
+      'revoked',
+      'previous renewal unpaid',
+      'expired download edition',
+    ]) {
       expect(out).toContain(what);
     }
   }, 30_000);

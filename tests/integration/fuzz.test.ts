@@ -47,7 +47,9 @@ async function send(request: FuzzRequest): Promise<FuzzResponse> {
     method: request.method,
     headers: request.headers,
     redirect: 'manual',
-    ...(request.body === undefined ? {} : { body: typeof request.body === 'string' ? request.body : new Uint8Array(request.body) }),
+    ...(request.body === undefined
+      ? {}
+      : { body: typeof request.body === 'string' ? request.body : new Uint8Array(request.body) }),
   });
   return { status: response.status, text: await response.text(), contentType: response.headers.get('content-type') ?? '' };
 }
@@ -57,7 +59,9 @@ function show(request: FuzzRequest): string {
     request.body === undefined
       ? '(none)'
       : typeof request.body === 'string'
-        ? JSON.stringify(request.body.length > 4000 ? `${request.body.slice(0, 4000)}… (${request.body.length} chars)` : request.body)
+        ? JSON.stringify(
+            request.body.length > 4000 ? `${request.body.slice(0, 4000)}… (${request.body.length} chars)` : request.body,
+          )
         : `bytes ${Buffer.from(request.body).toString('hex')}`;
   return `request: ${request.method} ${request.path}\nheaders: ${JSON.stringify(request.headers)}\nbody: ${body}`;
 }
@@ -70,7 +74,8 @@ function failure(why: string, request: FuzzRequest, response: FuzzResponse): Err
 function expectTypedAnswer(request: FuzzRequest, response: FuzzResponse, success: z.ZodType): void {
   if (response.status >= 500) throw failure('5xx from the service', request, response);
   if (request.method === 'HEAD') {
-    if (response.status < 200 || (response.status >= 300 && response.status < 400)) throw failure('unexpected status', request, response);
+    if (response.status < 200 || (response.status >= 300 && response.status < 400))
+      throw failure('unexpected status', request, response);
     return;
   }
   let json: unknown;
@@ -81,18 +86,21 @@ function expectTypedAnswer(request: FuzzRequest, response: FuzzResponse, success
   }
   if (response.status >= 200 && response.status < 300) {
     const parsed = success.safeParse(json);
-    if (!parsed.success) throw failure(`2xx that does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`, request, response);
+    if (!parsed.success)
+      throw failure(`2xx that does not match its schema: ${parsed.error.issues[0]?.message ?? ''}`, request, response);
     return;
   }
   if (response.status < 400) throw failure('unexpected status', request, response);
   if (response.status === 429) throw failure('rate limited although the limit is off', request, response);
-  if (!ErrorBodySchema.safeParse(json).success) throw failure('untyped 4xx (not { error: { code ∈ ERROR_CODES, message } })', request, response);
+  if (!ErrorBodySchema.safeParse(json).success)
+    throw failure('untyped 4xx (not { error: { code ∈ ERROR_CODES, message } })', request, response);
 }
 
 /** An HTML page or the update feed's files: anything but a 5xx (and no odd 1xx/3xx). */
 function expectNoServerError(request: FuzzRequest, response: FuzzResponse): void {
   if (response.status >= 500) throw failure('5xx from the service', request, response);
-  if (response.status < 200 || (response.status >= 300 && response.status < 400)) throw failure('unexpected status', request, response);
+  if (response.status < 200 || (response.status >= 300 && response.status < 400))
+    throw failure('unexpected status', request, response);
 }
 
 const anySuccess = z.unknown();
@@ -105,11 +113,53 @@ const MISSING = Symbol('missing');
 type Shape = Record<string, fc.Arbitrary<unknown>>;
 
 const WEIRD_STRINGS = [
-  '', ' ', '\u0000', '\t\n', 'null', 'undefined', 'NaN', 'Infinity', '-1', '1e309', '0x10', 'true', '[]', '{}',
-  '__proto__', 'constructor', '<script>alert(1)</script>', "' OR 1=1 --", '"; DROP TABLE licenses; --', '../../etc/passwd',
-  '%00', '%', '\ud800', '\udfff', '\u202e', '\ufeff', 'ｓａｋｕｒａ', 'さくら会計', '😀😀😀', 'A\u0301', '\r\nX-Injected: 1',
+  '',
+  ' ',
+  '\u0000',
+  '\t\n',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  '0x10',
+  'true',
+  '[]',
+  '{}',
+  '__proto__',
+  'constructor',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '"; DROP TABLE licenses; --',
+  '../../etc/passwd',
+  '%00',
+  '%',
+  '\ud800',
+  '\udfff',
+  '\u202e',
+  '\ufeff',
+  'ｓａｋｕｒａ',
+  'さくら会計',
+  '😀😀😀',
+  'A\u0301',
+  '\r\nX-Injected: 1',
 ];
-const WEIRD_NUMBERS = [-1, 0, -0, 0.5, 1.5, 12.000001, -12, 121, 1e21, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, Number.MIN_VALUE];
+const WEIRD_NUMBERS = [
+  -1,
+  0,
+  -0,
+  0.5,
+  1.5,
+  12.000001,
+  -12,
+  121,
+  1e21,
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_VALUE,
+];
 
 const hugeString = fc
   .tuple(fc.integer({ min: 200, max: 80_000 }), fc.constantFrom('x', 'é', '日', '😀', '\u0000', '-', '0'))
@@ -129,7 +179,18 @@ const hostile: fc.Arbitrary<unknown> = fc.oneof(
 
 const extraKey = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'licenseNumber ', 'LicenseNumber', 'admin', 'state', 'termEnd'),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'licenseNumber ',
+    'LicenseNumber',
+    'admin',
+    'state',
+    'termEnd',
+  ),
 );
 
 /** The request's own keys, each kept, replaced by a hostile value or dropped; sometimes with extra keys. */
@@ -159,15 +220,41 @@ function plausible(shape: Shape): fc.Arbitrary<Record<string, unknown>> {
 }
 
 const RAW_TOKENS = [
-  'NaN', 'Infinity', '-Infinity', '1e999', '-1e999', '-0', '0x1F', '012', '1.', '.5', '+1', '12.0', '1.2e1', '1E1',
-  '"\\ud800"', '"\\u0000"', 'undefined', 'true', 'null', '[]', '{}', "'single'", '"unterminated', '"a"\u0000', '[1,]',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e999',
+  '-1e999',
+  '-0',
+  '0x1F',
+  '012',
+  '1.',
+  '.5',
+  '+1',
+  '12.0',
+  '1.2e1',
+  '1E1',
+  '"\\ud800"',
+  '"\\u0000"',
+  'undefined',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  "'single'",
+  '"unterminated',
+  '"a"\u0000',
+  '[1,]',
 ];
 
 /** JSON-like text of the request's keys whose values are raw tokens JSON.stringify would never write. */
 function rawJsonText(shape: Shape): fc.Arbitrary<string> {
   const keys = Object.keys(shape);
   const value = (key: string) =>
-    fc.oneof(shape[key]!.map((v) => JSON.stringify(v) ?? 'null'), fc.constantFrom(...RAW_TOKENS));
+    fc.oneof(
+      shape[key]!.map((v) => JSON.stringify(v) ?? 'null'),
+      fc.constantFrom(...RAW_TOKENS),
+    );
   return fc
     .tuple(
       fc.tuple(...keys.map((key) => value(key))),
@@ -186,7 +273,25 @@ function rawJsonText(shape: Shape): fc.Arbitrary<string> {
 const notJson: fc.Arbitrary<string | Uint8Array> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.uint8Array({ maxLength: 200 }),
-  fc.constantFrom('', ' ', 'null', '[]', '"text"', '0', '-1', 'true', '{', '{"a":', '}', '{}}', '[{}', '\ufeff{}', 'a=1&b=2', '\u0000{}', '{"a":1}garbage'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    '[]',
+    '"text"',
+    '0',
+    '-1',
+    'true',
+    '{',
+    '{"a":',
+    '}',
+    '{}}',
+    '[{}',
+    '\ufeff{}',
+    'a=1&b=2',
+    '\u0000{}',
+    '{"a":1}garbage',
+  ),
   fc.jsonValue().map((v) => {
     const text = JSON.stringify(v) ?? 'null';
     return text.slice(0, Math.max(0, text.length - 1));
@@ -194,17 +299,37 @@ const notJson: fc.Arbitrary<string | Uint8Array> = fc.oneof(
 );
 
 const CONTENT_TYPES = [
-  'application/json', 'application/json; charset=utf-8', 'application/JSON', 'application/json;charset=UTF-16', 'application/json; charset=latin1',
-  'application/json; boundary=x', 'application/merge-patch+json', 'application/vnd.api+json', 'application/x-www-form-urlencoded',
-  'multipart/form-data; boundary=----x', 'text/plain', 'text/html', 'application/xml', 'application/octet-stream', '*/*', 'json', '',
-  'application/json, text/plain', 'application/json;;;', 'application/json; charset="utf-8"',
+  'application/json',
+  'application/json; charset=utf-8',
+  'application/JSON',
+  'application/json;charset=UTF-16',
+  'application/json; charset=latin1',
+  'application/json; boundary=x',
+  'application/merge-patch+json',
+  'application/vnd.api+json',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=----x',
+  'text/plain',
+  'text/html',
+  'application/xml',
+  'application/octet-stream',
+  '*/*',
+  'json',
+  '',
+  'application/json, text/plain',
+  'application/json;;;',
+  'application/json; charset="utf-8"',
 ];
 const contentType = fc.oneof(fc.constantFrom(...CONTENT_TYPES), fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,60}[\x21-\x7e]$/));
 
 /** Header values a client could send: printable ASCII and Latin-1, but no line breaks or NUL. */
 const headerValue = fc.oneof(
   fc.stringMatching(/^[\x21-\x7e][\x20-\x7e]{0,100}[\x21-\x7e]$/),
-  fc.string({ unit: fc.oneof(fc.integer({ min: 0x21, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 60 }),
+  fc.string({
+    unit: fc.oneof(fc.integer({ min: 0x21, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff })).map((c) => String.fromCharCode(c)),
+    minLength: 1,
+    maxLength: 60,
+  }),
 );
 
 type Body = { contentType: string | null; body: string | Uint8Array };
@@ -221,7 +346,13 @@ function jsonBodies(shape: Shape): fc.Arbitrary<Body> {
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.option(contentType, { freq: 8 }), fc.oneof(shaped(shape).map((v) => JSON.stringify(v)), notJson))
+        .tuple(
+          fc.option(contentType, { freq: 8 }),
+          fc.oneof(
+            shaped(shape).map((v) => JSON.stringify(v)),
+            notJson,
+          ),
+        )
         .map(([type, body]) => ({ contentType: type, body })),
     },
   );
@@ -231,7 +362,12 @@ function jsonPost(route: string, body: Body, extraHeaders: Record<string, string
   const headers: Record<string, string> = { ...extraHeaders };
   // With no content type, a Uint8Array goes without one; a string would get text/plain from fetch.
   if (body.contentType !== null) headers['content-type'] = body.contentType;
-  return { method: 'POST', path: route, headers, body: body.contentType === null && typeof body.body === 'string' ? Buffer.from(body.body) : body.body };
+  return {
+    method: 'POST',
+    path: route,
+    headers,
+    body: body.contentType === null && typeof body.body === 'string' ? Buffer.from(body.body) : body.body,
+  };
 }
 
 // Field generators with realistic values mixed with near misses.
@@ -244,7 +380,9 @@ const nearMissDevice = fc.oneof(
   randomDevice.map((d) => `${d.slice(0, 63)}g`),
   fc.constantFrom('machine-id-raw', ' '.repeat(64)),
 );
-const randomLicenseNumber = fc.array(fc.integer({ min: 0, max: 31 }), { minLength: 15, maxLength: 15 }).map((d) => licenseNumberFromDigits(d));
+const randomLicenseNumber = fc
+  .array(fc.integer({ min: 0, max: 31 }), { minLength: 15, maxLength: 15 })
+  .map((d) => licenseNumberFromDigits(d));
 const numberVariants = (numbers: string[]) =>
   fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...numbers) },
@@ -304,7 +442,11 @@ function quotesFor(license: LicenseRow): string[] {
   const fresh = server.ctx.licenses.findById(license.id)!;
   const options = fresh.options.map((o) => o.code);
   const ids: string[] = [];
-  for (const [months, wanted] of [[12, options], [12, []], [6, options]] as const) {
+  for (const [months, wanted] of [
+    [12, options],
+    [12, []],
+    [6, options],
+  ] as const) {
     try {
       ids.push(createQuote(server.ctx, fresh, months, [...wanted]).id);
     } catch {
@@ -334,7 +476,10 @@ function writeRelease(dir: string): void {
   const channel = (file: string, version: string, releaseDate: string, artifacts: { name: string; bytes: Buffer }[]) => {
     const sha = (b: Buffer) => crypto.createHash('sha512').update(b).digest('base64');
     const entries = artifacts.map((a) => `  - url: ${a.name}\n    sha512: ${sha(a.bytes)}\n    size: ${a.bytes.length}`);
-    fs.writeFileSync(path.join(dir, file), `version: ${version}\nfiles:\n${entries.join('\n')}\npath: ${artifacts[0]!.name}\nsha512: ${sha(artifacts[0]!.bytes)}\nreleaseDate: '${releaseDate}'\n`);
+    fs.writeFileSync(
+      path.join(dir, file),
+      `version: ${version}\nfiles:\n${entries.join('\n')}\npath: ${artifacts[0]!.name}\nsha512: ${sha(artifacts[0]!.bytes)}\nreleaseDate: '${releaseDate}'\n`,
+    );
   };
   const exe = artifact('さくら会計-Desktop-Setup-1.1.0.exe', 2_000);
   const blockmap = artifact('さくら会計-Desktop-Setup-1.1.0.exe.blockmap', 200);
@@ -345,17 +490,37 @@ function writeRelease(dir: string): void {
   channel('latest-mac.yml', '1.1.0', '2026-10-01T03:00:00.000Z', [dmg]);
   channel('latest-linux.yml', '1.2.0', '2027-06-01T01:00:00.000Z', [appImage]);
   fs.writeFileSync(path.join(dir, 'beta.yml'), 'version: [unclosed\n');
-  realistic.files = ['latest.yml', 'latest-mac.yml', 'latest-linux.yml', 'beta.yml', exe.name, blockmap.name, dmg.name, appImage.name, 'stray-notes.txt', 'missing.yml'];
+  realistic.files = [
+    'latest.yml',
+    'latest-mac.yml',
+    'latest-linux.yml',
+    'beta.yml',
+    exe.name,
+    blockmap.name,
+    dmg.name,
+    appImage.name,
+    'stray-notes.txt',
+    'missing.yml',
+  ];
 }
 
 beforeAll(async () => {
   server = await startTestServer({ clock: () => NOW });
   const { catalog } = server.ctx;
   realistic.products = catalog.products.map((p) => p.code);
-  realistic.options = [...new Set(catalog.products.flatMap((p) => Object.values(p.editions).flatMap((e) => e?.policy.options.map((o) => o.code) ?? [])))];
+  realistic.options = [
+    ...new Set(
+      catalog.products.flatMap((p) => Object.values(p.editions).flatMap((e) => e?.policy.options.map((o) => o.code) ?? [])),
+    ),
+  ];
 
   // Activations move these freely between random devices.
-  for (const [product, edition] of [['sakura-kaikei', 'package'], ['menzei-terminal', 'download'], ['model-studio', 'download'], ['sakura-kaikei', 'download']] as const) {
+  for (const [product, edition] of [
+    ['sakura-kaikei', 'package'],
+    ['menzei-terminal', 'download'],
+    ['model-studio', 'download'],
+    ['sakura-kaikei', 'download'],
+  ] as const) {
     const license = issue(product, edition, '2027-03-31');
     realistic.activation.push({ number: license.number, product });
   }
@@ -367,7 +532,17 @@ beforeAll(async () => {
   realistic.bound.push(held(autoRenewing));
   realistic.bound.push(held(issue('model-studio-annual', 'download', '2027-01-31')));
   realistic.bound.push(held(issue('sakura-suitocho', 'download', '2025-06-30', '2024-07-01')));
-  realistic.bound.push(held(issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', start: '2026-11-01', end: '2026-11-30', trial: true }).license));
+  realistic.bound.push(
+    held(
+      issueLicense(server.ctx, {
+        product: 'menzei-terminal',
+        edition: 'download',
+        start: '2026-11-01',
+        end: '2026-11-30',
+        trial: true,
+      }).license,
+    ),
+  );
   // Revoked, cancelled and moved licenses answer with their own refusals.
   for (const state of ['revoked', 'cancelled'] as const) {
     const stopped = held(issue('sakura-kaikei', 'download', '2027-03-31'));
@@ -381,7 +556,9 @@ beforeAll(async () => {
   // Renewals: window open (download, registered package), unregistered package, not yet open, past resumption,
   // resumable, annual; each with the quotes the policy allows.
   const renewable = [
-    ...['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'sakura-seikyu-takumi'].map((p) => issue(p, 'download', '2026-12-31')),
+    ...['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'sakura-seikyu-takumi'].map(
+      (p) => issue(p, 'download', '2026-12-31'),
+    ),
     registered('sakura-kaikei', '2026-12-31'),
     issue('menzei-terminal', 'download', '2026-12-31'),
     issue('sakura-seikyu-takumi', 'download', '2026-11-30'),
@@ -393,7 +570,16 @@ beforeAll(async () => {
     issue('model-studio', 'download', '2026-12-31'),
   ];
   for (const license of renewable) realistic.renewal.push({ ...held(license), quoteIds: quotesFor(license) });
-  for (const product of ['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'menzei-terminal', 'menzei-terminal', 'sakura-seikyu-takumi']) {
+  for (const product of [
+    'sakura-kaikei',
+    'sakura-kaikei',
+    'sakura-kaikei',
+    'sakura-suitocho',
+    'sakura-suitocho',
+    'menzei-terminal',
+    'menzei-terminal',
+    'sakura-seikyu-takumi',
+  ]) {
     const license = issue(product, 'download', '2026-12-31');
     realistic.web.push({ ...held(license), quoteIds: quotesFor(license) });
   }
@@ -430,10 +616,18 @@ beforeAll(async () => {
   const revokedToken = await tokenOf('model-studio', 'download', '2027-03-31');
   server.ctx.licenses.setState(revokedToken.license.id, 'revoked', NOW.toISOString());
   const foreignKey = crypto.generateKeyPairSync('ed25519').privateKey;
-  const forged = { payload: covered.signed.payload, signature: crypto.sign(null, Buffer.from(covered.signed.payload), foreignKey).toString('base64') };
+  const forged = {
+    payload: covered.signed.payload,
+    signature: crypto.sign(null, Buffer.from(covered.signed.payload), foreignKey).toString('base64'),
+  };
   realistic.tokens = [covered, short, movedToken, revokedToken].map((t) => encodeLicenseToken(t.signed));
   realistic.tokens.push(encodeLicenseToken(forged));
-  realistic.tokens.push(encodeLicenseToken({ payload: covered.signed.payload.replace('2027-03-31', '2099-03-31'), signature: covered.signed.signature }));
+  realistic.tokens.push(
+    encodeLicenseToken({
+      payload: covered.signed.payload.replace('2027-03-31', '2099-03-31'),
+      signature: covered.signed.signature,
+    }),
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -450,7 +644,11 @@ const product = () =>
     { weight: 1, arbitrary: fc.constantFrom('no-such-product', 'SAKURA-KAIKEI', 'sakura-kaikei ', 'a', '-x', 'x'.repeat(64)) },
   );
 const anyDevice = (devices: string[]) =>
-  fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...devices) }, { weight: 3, arbitrary: randomDevice }, { weight: 1, arbitrary: nearMissDevice });
+  fc.oneof(
+    { weight: 5, arbitrary: fc.constantFrom(...devices) },
+    { weight: 3, arbitrary: randomDevice },
+    { weight: 1, arbitrary: nearMissDevice },
+  );
 
 /** Keys and values that belong together (a license, its product and device), then shaped and mutated. */
 function coherent<T>(entries: T[], shapeOf: (entry: T) => Shape): fc.Arbitrary<Body> {
@@ -473,7 +671,10 @@ function validationBodies(): fc.Arbitrary<Body> {
   return coherent([...realistic.bound, ...realistic.stopped], (entry) => ({
     licenseNumber: numberVariants([entry.number]),
     product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
-    device: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.device) }, { weight: 1, arbitrary: anyDevice(allHeld().map((h) => h.device)) }),
+    device: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(entry.device) },
+      { weight: 1, arbitrary: anyDevice(allHeld().map((h) => h.device)) },
+    ),
     appVersion,
   }));
 }
@@ -483,7 +684,10 @@ function trialBodies(): fc.Arbitrary<Body> {
     product: fc.oneof({ weight: 3, arbitrary: fc.constant('menzei-terminal') }, { weight: 2, arbitrary: product() }),
     device: fc.oneof(randomDevice, fc.constantFrom(...realistic.bound.map((h) => h.device)), nearMissDevice),
     appVersion,
-    termsAccepted: fc.oneof({ weight: 5, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constantFrom(false, 'true', 1, null) }),
+    termsAccepted: fc.oneof(
+      { weight: 5, arbitrary: fc.constant(true) },
+      { weight: 1, arbitrary: fc.constantFrom(false, 'true', 1, null) },
+    ),
   });
 }
 
@@ -500,8 +704,16 @@ function registrationBodies(): fc.Arbitrary<Body> {
       { weight: 1, arbitrary: fc.constant(entry.installKey.toLowerCase().replace(/-/g, ' ')) },
       { weight: 1, arbitrary: randomLicenseNumber },
     ),
-    name: fc.oneof(fc.constantFrom('山田 花子', 'Hanako Yamada'), fc.string({ unit: 'grapheme', maxLength: 120 }), fc.constantFrom('   ', '\u3000')),
-    email: fc.oneof(fc.constantFrom('hanako@example.jp', 'a@b.co'), fc.emailAddress(), fc.constantFrom('not-an-email', '@', 'a@', `${'a'.repeat(250)}@example.jp`)),
+    name: fc.oneof(
+      fc.constantFrom('山田 花子', 'Hanako Yamada'),
+      fc.string({ unit: 'grapheme', maxLength: 120 }),
+      fc.constantFrom('   ', '\u3000'),
+    ),
+    email: fc.oneof(
+      fc.constantFrom('hanako@example.jp', 'a@b.co'),
+      fc.emailAddress(),
+      fc.constantFrom('not-an-email', '@', 'a@', `${'a'.repeat(250)}@example.jp`),
+    ),
   }));
 }
 
@@ -512,7 +724,10 @@ const optionList = (own: string[]) =>
     { weight: 1, arbitrary: fc.array(fc.constantFrom(...realistic.options), { maxLength: 4 }) },
     { weight: 1, arbitrary: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), { maxLength: 25 }) },
   );
-const monthsValue = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(12, 6, 24, 36) }, { weight: 1, arbitrary: fc.integer({ min: -3, max: 130 }) });
+const monthsValue = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(12, 6, 24, 36) },
+  { weight: 1, arbitrary: fc.integer({ min: -3, max: 130 }) },
+);
 
 function quoteBodies(): fc.Arbitrary<Body> {
   return coherent([...realistic.renewal, ...realistic.renewal, ...realistic.stopped, ...realistic.bound], (entry) => ({
@@ -524,9 +739,24 @@ function quoteBodies(): fc.Arbitrary<Body> {
 }
 
 const card = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ number: fc.constantFrom('4242424242424242', '4242 4242 4242 4242', '4000000000000002'), expiry: fc.constantFrom('12/30', '01/27', '11/26') }) },
-  { weight: 1, arbitrary: fc.record({ number: fc.stringMatching(/^[0-9 ]{12,23}$/), expiry: fc.stringMatching(/^(0[1-9]|1[0-2])\/\d{2}$/) }) },
-  { weight: 1, arbitrary: fc.record({ number: fc.constantFrom('4242424242424241', '0000000000000000', '4242-4242-4242-4242'), expiry: fc.constantFrom('01/20', '13/30', '00/00', '1/30') }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      number: fc.constantFrom('4242424242424242', '4242 4242 4242 4242', '4000000000000002'),
+      expiry: fc.constantFrom('12/30', '01/27', '11/26'),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ number: fc.stringMatching(/^[0-9 ]{12,23}$/), expiry: fc.stringMatching(/^(0[1-9]|1[0-2])\/\d{2}$/) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      number: fc.constantFrom('4242424242424241', '0000000000000000', '4242-4242-4242-4242'),
+      expiry: fc.constantFrom('01/20', '13/30', '00/00', '1/30'),
+    }),
+  },
 );
 
 function orderBodies(): fc.Arbitrary<Body> {
@@ -538,7 +768,10 @@ function orderBodies(): fc.Arbitrary<Body> {
       licenseNumber: numberVariants([entry.number]),
       device: fc.oneof({ weight: 5, arbitrary: fc.constant(entry.device) }, { weight: 1, arbitrary: randomDevice }),
       quoteId: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...quoteIds) }, { weight: 1, arbitrary: fc.uuid() }),
-      method: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) }, { weight: 1, arbitrary: fc.constantFrom('cash', 'CARD', '') }),
+      method: fc.oneof(
+        { weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) },
+        { weight: 1, arbitrary: fc.constantFrom('cash', 'CARD', '') },
+      ),
       card,
     };
   });
@@ -559,14 +792,31 @@ const idempotencyKey: fc.Arbitrary<string | null> = fc.oneof(
 // Query strings and path segments
 
 /** Percent-encodes arbitrary bytes, including sequences that are not UTF-8. */
-const percentBytes = fc.uint8Array({ minLength: 1, maxLength: 12 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+const percentBytes = fc
+  .uint8Array({ minLength: 1, maxLength: 12 })
+  .map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
 const pathSegment = (real: string[]) =>
   fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...real).map(encodeURIComponent) },
     { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent) },
     { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,40}$/) },
     { weight: 1, arbitrary: percentBytes },
-    { weight: 1, arbitrary: fc.constantFrom('..', '%2e%2e', '..%2F..%2Fetc%2Fpasswd', '%2F', '.hidden', '%00', '%', '%zz', 'a%2Fb', 'x'.repeat(300), '') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '..',
+        '%2e%2e',
+        '..%2F..%2Fetc%2Fpasswd',
+        '%2F',
+        '.hidden',
+        '%00',
+        '%',
+        '%zz',
+        'a%2Fb',
+        'x'.repeat(300),
+        '',
+      ),
+    },
   );
 
 function queryString(pairs: fc.Arbitrary<[string, string][]>): fc.Arbitrary<string> {
@@ -585,15 +835,19 @@ const pair = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>) => fc.tupl
 
 describe('every endpoint answers random input with a typed 4xx (or a 2xx), never a 5xx', () => {
   const jsonEndpoint = (route: string, bodies: () => fc.Arbitrary<Body>, success: z.ZodType) =>
-    it(`POST ${route}: ${RUNS} random bodies`, async () => {
-      await fc.assert(
-        fc.asyncProperty(bodies(), async (body) => {
-          const request = jsonPost(route, body);
-          expectTypedAnswer(request, await send(request), success);
-        }),
-        { numRuns: RUNS },
-      );
-    }, TIMEOUT);
+    it(
+      `POST ${route}: ${RUNS} random bodies`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(bodies(), async (body) => {
+            const request = jsonPost(route, body);
+            expectTypedAnswer(request, await send(request), success);
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
 
   jsonEndpoint('/v1/activations', activationBodies, LicenseResponseSchema);
   jsonEndpoint('/v1/validations', validationBodies, LicenseResponseSchema);
@@ -601,38 +855,53 @@ describe('every endpoint answers random input with a typed 4xx (or a 2xx), never
   jsonEndpoint('/v1/registrations', registrationBodies, RegistrationResponseSchema);
   jsonEndpoint('/v1/quotes', quoteBodies, QuoteResponseSchema);
 
-  it(`POST /v1/orders: ${RUNS} random bodies and Idempotency-Keys`, async () => {
-    await fc.assert(
-      fc.asyncProperty(orderBodies(), idempotencyKey, async (body, key) => {
-        const request = jsonPost('/v1/orders', body, key === null ? {} : { 'idempotency-key': key });
-        expectTypedAnswer(request, await send(request), OrderResponseSchema);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `POST /v1/orders: ${RUNS} random bodies and Idempotency-Keys`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(orderBodies(), idempotencyKey, async (body, key) => {
+          const request = jsonPost('/v1/orders', body, key === null ? {} : { 'idempotency-key': key });
+          expectTypedAnswer(request, await send(request), OrderResponseSchema);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`GET /v1/orders/:id: ${RUNS} random ids and queries`, async () => {
-    const holder = realistic.orderHolder!;
-    const licenses = [holder, ...realistic.renewal.slice(0, 3), ...realistic.stopped];
-    const query = queryString(
-      fc.array(
-        fc.oneof(
-          { weight: 3, arbitrary: pair(fc.constant('licenseNumber'), numberVariants(licenses.map((l) => l.number))) },
-          { weight: 3, arbitrary: pair(fc.constant('device'), anyDevice(licenses.map((l) => l.device))) },
-          { weight: 1, arbitrary: pair(fc.constantFrom('licenseNumber', 'device', 'extra', '__proto__', 'licenseNumber[]'), stringValue) },
+  it(
+    `GET /v1/orders/:id: ${RUNS} random ids and queries`,
+    async () => {
+      const holder = realistic.orderHolder!;
+      const licenses = [holder, ...realistic.renewal.slice(0, 3), ...realistic.stopped];
+      const query = queryString(
+        fc.array(
+          fc.oneof(
+            { weight: 3, arbitrary: pair(fc.constant('licenseNumber'), numberVariants(licenses.map((l) => l.number))) },
+            { weight: 3, arbitrary: pair(fc.constant('device'), anyDevice(licenses.map((l) => l.device))) },
+            {
+              weight: 1,
+              arbitrary: pair(fc.constantFrom('licenseNumber', 'device', 'extra', '__proto__', 'licenseNumber[]'), stringValue),
+            },
+          ),
+          { maxLength: 4 },
         ),
-        { maxLength: 4 },
-      ),
-    );
-    const valid = fc.constant(`?${new URLSearchParams({ licenseNumber: holder.number, device: holder.device }).toString()}`);
-    await fc.assert(
-      fc.asyncProperty(pathSegment(holder.orderIds), fc.oneof({ weight: 3, arbitrary: query }, { weight: 1, arbitrary: valid }), async (id, q) => {
-        const request: FuzzRequest = { method: 'GET', path: `/v1/orders/${id}${q}`, headers: {} };
-        expectTypedAnswer(request, await send(request), OrderStatusResponseSchema);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+      );
+      const valid = fc.constant(`?${new URLSearchParams({ licenseNumber: holder.number, device: holder.device }).toString()}`);
+      await fc.assert(
+        fc.asyncProperty(
+          pathSegment(holder.orderIds),
+          fc.oneof({ weight: 3, arbitrary: query }, { weight: 1, arbitrary: valid }),
+          async (id, q) => {
+            const request: FuzzRequest = { method: 'GET', path: `/v1/orders/${id}${q}`, headers: {} };
+            expectTypedAnswer(request, await send(request), OrderStatusResponseSchema);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
   const renewalQueries = () => {
     const numbers = [...realistic.web, ...realistic.renewal, ...realistic.stopped].map((l) => l.number);
@@ -641,127 +910,214 @@ describe('every endpoint answers random input with a typed 4xx (or a 2xx), never
         fc.oneof(
           { weight: 4, arbitrary: pair(fc.constant('license'), numberVariants(numbers)) },
           { weight: 2, arbitrary: pair(fc.constant('lang'), fc.oneof(fc.constantFrom('en', 'ja', 'EN', ''), stringValue)) },
-          { weight: 1, arbitrary: pair(fc.oneof(fc.constantFrom('license', 'lang', '__proto__', 'license[]'), fc.string({ maxLength: 8 })), stringValue) },
+          {
+            weight: 1,
+            arbitrary: pair(
+              fc.oneof(fc.constantFrom('license', 'lang', '__proto__', 'license[]'), fc.string({ maxLength: 8 })),
+              stringValue,
+            ),
+          },
         ),
         { maxLength: 4 },
       ),
     );
   };
 
-  it(`GET /renew: ${RUNS} random query strings`, async () => {
-    await fc.assert(
-      fc.asyncProperty(renewalQueries(), async (q) => {
-        const request: FuzzRequest = { method: 'GET', path: `/renew${q}`, headers: {} };
-        expectNoServerError(request, await send(request));
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `GET /renew: ${RUNS} random query strings`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(renewalQueries(), async (q) => {
+          const request: FuzzRequest = { method: 'GET', path: `/renew${q}`, headers: {} };
+          expectNoServerError(request, await send(request));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`GET /renew/:product: ${RUNS} random products and query strings`, async () => {
-    await fc.assert(
-      fc.asyncProperty(pathSegment(realistic.products), renewalQueries(), async (product, q) => {
-        const request: FuzzRequest = { method: 'GET', path: `/renew/${product}${q}`, headers: {} };
-        const response = await send(request);
-        // The page answers in HTML; a path the router refuses gets the service's JSON refusal.
-        if (response.contentType.startsWith('text/html')) expectNoServerError(request, response);
-        else expectTypedAnswer(request, response, anySuccess);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `GET /renew/:product: ${RUNS} random products and query strings`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(pathSegment(realistic.products), renewalQueries(), async (product, q) => {
+          const request: FuzzRequest = { method: 'GET', path: `/renew/${product}${q}`, headers: {} };
+          const response = await send(request);
+          // The page answers in HTML; a path the router refuses gets the service's JSON refusal.
+          if (response.contentType.startsWith('text/html')) expectNoServerError(request, response);
+          else expectTypedAnswer(request, response, anySuccess);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`POST /renew/order: ${RUNS} random form bodies`, async () => {
-    const form = fc.constantFrom(...realistic.web).chain((entry) =>
+  it(
+    `POST /renew/order: ${RUNS} random form bodies`,
+    async () => {
+      const form = fc.constantFrom(...realistic.web).chain((entry) =>
         fc.tuple(
           shaped({
             license: numberVariants([entry.number]),
-            quoteId: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(entry.quoteIds.length ? entry.quoteIds : [crypto.randomUUID()])) }, { weight: 1, arbitrary: fc.uuid() }),
-            idempotencyKey: fc.oneof({ weight: 5, arbitrary: fc.uuid() }, { weight: 1, arbitrary: idempotencyKey.map((k) => k ?? '') }),
-            method: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) }, { weight: 1, arbitrary: fc.constantFrom('cash', '') }),
+            quoteId: fc.oneof(
+              { weight: 5, arbitrary: fc.constantFrom(...(entry.quoteIds.length ? entry.quoteIds : [crypto.randomUUID()])) },
+              { weight: 1, arbitrary: fc.uuid() },
+            ),
+            idempotencyKey: fc.oneof(
+              { weight: 5, arbitrary: fc.uuid() },
+              { weight: 1, arbitrary: idempotencyKey.map((k) => k ?? '') },
+            ),
+            method: fc.oneof(
+              { weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) },
+              { weight: 1, arbitrary: fc.constantFrom('cash', '') },
+            ),
             cardNumber: fc.constantFrom('4242424242424242', '4000000000000002', '4242 4242 4242 4242', '1234'),
             cardExpiry: fc.constantFrom('12/30', '01/20', '13/99', ''),
           }),
           fc.option(fc.constantFrom('license', 'method', 'quoteId'), { freq: 4 }),
         ),
-    );
-    const encode = ([fields, duplicate]: [Record<string, unknown>, string | null]): string => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(fields)) params.append(key, typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
-      // A repeated key makes the form parser hand over an array.
-      if (duplicate) params.append(duplicate, 'again');
-      return params.toString();
-    };
-    const body: fc.Arbitrary<Body> = fc.oneof(
-      { weight: 8, arbitrary: form.map((f) => ({ contentType: 'application/x-www-form-urlencoded', body: encode(f) })) },
-      { weight: 1, arbitrary: fc.stringMatching(/^[\x20-\x7e]{0,200}$/).map((b) => ({ contentType: 'application/x-www-form-urlencoded', body: b })) },
-      { weight: 1, arbitrary: percentBytes.map((b) => ({ contentType: 'application/x-www-form-urlencoded', body: `license=${b}&${b}=${b}` })) },
-      { weight: 1, arbitrary: fc.tuple(fc.option(contentType, { freq: 8 }), notJson).map(([type, b]) => ({ contentType: type, body: b })) },
-      { weight: 1, arbitrary: form.map((f) => ({ contentType: 'application/json', body: JSON.stringify(f[0]) })) },
-    );
-    const lang = fc.constantFrom('', '?lang=en', '?lang=ja', '?lang=xx', '?lang=en&lang=ja');
-    await fc.assert(
-      fc.asyncProperty(body, lang, async (b, q) => {
-        const request = jsonPost(`/renew/order${q}`, b);
-        expectNoServerError(request, await send(request));
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+      );
+      const encode = ([fields, duplicate]: [Record<string, unknown>, string | null]): string => {
+        const params = new URLSearchParams();
+        for (const [key, value] of Object.entries(fields))
+          params.append(key, typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+        // A repeated key makes the form parser hand over an array.
+        if (duplicate) params.append(duplicate, 'again');
+        return params.toString();
+      };
+      const body: fc.Arbitrary<Body> = fc.oneof(
+        { weight: 8, arbitrary: form.map((f) => ({ contentType: 'application/x-www-form-urlencoded', body: encode(f) })) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .stringMatching(/^[\x20-\x7e]{0,200}$/)
+            .map((b) => ({ contentType: 'application/x-www-form-urlencoded', body: b })),
+        },
+        {
+          weight: 1,
+          arbitrary: percentBytes.map((b) => ({
+            contentType: 'application/x-www-form-urlencoded',
+            body: `license=${b}&${b}=${b}`,
+          })),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.tuple(fc.option(contentType, { freq: 8 }), notJson).map(([type, b]) => ({ contentType: type, body: b })),
+        },
+        { weight: 1, arbitrary: form.map((f) => ({ contentType: 'application/json', body: JSON.stringify(f[0]) })) },
+      );
+      const lang = fc.constantFrom('', '?lang=en', '?lang=ja', '?lang=xx', '?lang=en&lang=ja');
+      await fc.assert(
+        fc.asyncProperty(body, lang, async (b, q) => {
+          const request = jsonPost(`/renew/order${q}`, b);
+          expectNoServerError(request, await send(request));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`GET and HEAD /updates/:file: ${RUNS} random file names and license tokens`, async () => {
-    const token: fc.Arbitrary<string | null> = fc.oneof(
-      { weight: 2, arbitrary: fc.constant(null) },
-      { weight: 1, arbitrary: fc.constant('') },
-      { weight: 5, arbitrary: fc.constantFrom(...realistic.tokens) },
-      {
-        weight: 2,
-        arbitrary: fc
-          .tuple(fc.base64String({ maxLength: 200 }), fc.uint8Array({ minLength: 64, maxLength: 64 }))
-          .map(([payload, sig]) => `${payload.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.${Buffer.from(sig).toString('base64')}`),
-      },
-      {
-        weight: 1,
-        arbitrary: fc
-          .tuple(fc.jsonValue(), fc.uint8Array({ minLength: 64, maxLength: 64 }))
-          .map(([payload, sig]) => `${Buffer.from(JSON.stringify(payload) ?? 'null').toString('base64url')}.${Buffer.from(sig).toString('base64')}`),
-      },
-      { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...realistic.tokens), fc.nat(400), fc.constantFrom('A', '.', '=', '_')).map(([t, at, ch]) => `${t.slice(0, at)}${ch}${t.slice(at + 1)}`) },
-      { weight: 2, arbitrary: headerValue },
-    );
-    await fc.assert(
-      fc.asyncProperty(pathSegment(realistic.files), token, fc.constantFrom('GET', 'GET', 'GET', 'HEAD'), async (file, t, method) => {
-        const request: FuzzRequest = { method, path: `/updates/${file}`, headers: t === null ? {} : { 'x-license-token': t } };
-        const response = await send(request);
-        // A file of the feed is bytes or YAML; everything else is a typed refusal.
-        if (method === 'GET' && response.status === 200) expectNoServerError(request, response);
-        else expectTypedAnswer(request, response, anySuccess);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `GET and HEAD /updates/:file: ${RUNS} random file names and license tokens`,
+    async () => {
+      const token: fc.Arbitrary<string | null> = fc.oneof(
+        { weight: 2, arbitrary: fc.constant(null) },
+        { weight: 1, arbitrary: fc.constant('') },
+        { weight: 5, arbitrary: fc.constantFrom(...realistic.tokens) },
+        {
+          weight: 2,
+          arbitrary: fc
+            .tuple(fc.base64String({ maxLength: 200 }), fc.uint8Array({ minLength: 64, maxLength: 64 }))
+            .map(
+              ([payload, sig]) =>
+                `${payload.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.${Buffer.from(sig).toString('base64')}`,
+            ),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.jsonValue(), fc.uint8Array({ minLength: 64, maxLength: 64 }))
+            .map(
+              ([payload, sig]) =>
+                `${Buffer.from(JSON.stringify(payload) ?? 'null').toString('base64url')}.${Buffer.from(sig).toString('base64')}`,
+            ),
+        },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(fc.constantFrom(...realistic.tokens), fc.nat(400), fc.constantFrom('A', '.', '=', '_'))
+            .map(([t, at, ch]) => `${t.slice(0, at)}${ch}${t.slice(at + 1)}`),
+        },
+        { weight: 2, arbitrary: headerValue },
+      );
+      await fc.assert(
+        fc.asyncProperty(
+          pathSegment(realistic.files),
+          token,
+          fc.constantFrom('GET', 'GET', 'GET', 'HEAD'),
+          async (file, t, method) => {
+            const request: FuzzRequest = {
+              method,
+              path: `/updates/${file}`,
+              headers: t === null ? {} : { 'x-license-token': t },
+            };
+            const response = await send(request);
+            // A file of the feed is bytes or YAML; everything else is a typed refusal.
+            if (method === 'GET' && response.status === 200) expectNoServerError(request, response);
+            else expectTypedAnswer(request, response, anySuccess);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 
-  it(`any method on any route: ${RUNS} requests`, async () => {
-    const routes = ['/v1/activations', '/v1/validations', '/v1/trials', '/v1/registrations', '/v1/quotes', '/v1/orders', '/v1/orders/x', '/v1/health', '/renew', '/renew/order', '/updates/latest.yml', '/', '/v2/anything'];
-    const route = fc.oneof(fc.constantFrom(...routes), pathSegment(routes.map((r) => r.slice(1))).map((p) => `/${p}`));
-    const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
-    await fc.assert(
-      fc.asyncProperty(route, method, fc.option(fc.jsonValue(), { freq: 2 }), async (r, m, json) => {
-        const carriesBody = m !== 'GET' && m !== 'HEAD' && json !== null;
-        const request: FuzzRequest = {
-          method: m,
-          path: r,
-          headers: carriesBody ? { 'content-type': 'application/json' } : {},
-          ...(carriesBody ? { body: JSON.stringify(json) } : {}),
-        };
-        const response = await send(request);
-        // The renewal pages answer in HTML and the feed's files are bytes or YAML; the rest is JSON.
-        const html = response.contentType.startsWith('text/html');
-        const file = response.status < 300 && !response.contentType.startsWith('application/json');
-        if (html || file) expectNoServerError(request, response);
-        else expectTypedAnswer(request, response, anySuccess);
-      }),
-      { numRuns: RUNS },
-    );
-  }, TIMEOUT);
+  it(
+    `any method on any route: ${RUNS} requests`,
+    async () => {
+      const routes = [
+        '/v1/activations',
+        '/v1/validations',
+        '/v1/trials',
+        '/v1/registrations',
+        '/v1/quotes',
+        '/v1/orders',
+        '/v1/orders/x',
+        '/v1/health',
+        '/renew',
+        '/renew/order',
+        '/updates/latest.yml',
+        '/',
+        '/v2/anything',
+      ];
+      const route = fc.oneof(
+        fc.constantFrom(...routes),
+        pathSegment(routes.map((r) => r.slice(1))).map((p) => `/${p}`),
+      );
+      const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
+      await fc.assert(
+        fc.asyncProperty(route, method, fc.option(fc.jsonValue(), { freq: 2 }), async (r, m, json) => {
+          const carriesBody = m !== 'GET' && m !== 'HEAD' && json !== null;
+          const request: FuzzRequest = {
+            method: m,
+            path: r,
+            headers: carriesBody ? { 'content-type': 'application/json' } : {},
+            ...(carriesBody ? { body: JSON.stringify(json) } : {}),
+          };
+          const response = await send(request);
+          // The renewal pages answer in HTML and the feed's files are bytes or YAML; the rest is JSON.
+          const html = response.contentType.startsWith('text/html');
+          const file = response.status < 300 && !response.contentType.startsWith('application/json');
+          if (html || file) expectNoServerError(request, response);
+          else expectTypedAnswer(request, response, anySuccess);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    TIMEOUT,
+  );
 });

@@ -17,7 +17,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => clock.set('2026-11-22T01:00:00Z'));
 
-const body = (licenseNumber: string, device: string, product = 'sakura-kaikei') => ({ licenseNumber, product, device, appVersion: '1.0.0' });
+const body = (licenseNumber: string, device: string, product = 'sakura-kaikei') => ({
+  licenseNumber,
+  product,
+  device,
+  appVersion: '1.0.0',
+});
 const payloadOf = (signed: { payload: string }) => LicensePayloadSchema.parse(JSON.parse(signed.payload));
 const verify = (signed: { payload: string; signature: string; keyId: string }) =>
   verifySignedLicense(signed, loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')));
@@ -36,7 +41,11 @@ describe('activation and devices (SPEC §4)', () => {
     expect(response.status).toBe(200);
     expect(verify(response.body.license).ok).toBe(true);
     expect(response.body.serverTime).toBe('2026-11-22T01:00:00.000Z');
-    expect(payloadOf(response.body.license)).toMatchObject({ device: deviceId('a'), term: { start: '2026-04-01', end: '2027-03-31' }, state: 'active' });
+    expect(payloadOf(response.body.license)).toMatchObject({
+      device: deviceId('a'),
+      term: { start: '2026-04-01', end: '2027-03-31' },
+      state: 'active',
+    });
   });
 
   it('moves the license to a second device; the first device is told "moved" on its next validation', async () => {
@@ -68,9 +77,15 @@ describe('activation and devices (SPEC §4)', () => {
     expect((await api.post('/v1/validations', body(revoked.number, deviceId('x')))).body.error.code).toBe('revoked');
     expect((await api.post('/v1/validations', body(cancelled.number, deviceId('x')))).body.error.code).toBe('cancelled');
     expect((await api.post('/v1/activations', body(revoked.number, deviceId('y')))).body.error.code).toBe('revoked');
-    expect((await api.post('/v1/validations', body('0000-0000-0000-0000', deviceId('x')))).body.error.code).toBe('unknown-license');
-    expect((await api.post('/v1/validations', body('0000-0000-0000-0001', deviceId('x')))).body.error.code).toBe('license-number-check');
-    expect((await api.post('/v1/activations', body(issue().license.number, deviceId('x'), 'model-studio'))).body.error.code).toBe('product-mismatch');
+    expect((await api.post('/v1/validations', body('0000-0000-0000-0000', deviceId('x')))).body.error.code).toBe(
+      'unknown-license',
+    );
+    expect((await api.post('/v1/validations', body('0000-0000-0000-0001', deviceId('x')))).body.error.code).toBe(
+      'license-number-check',
+    );
+    expect((await api.post('/v1/activations', body(issue().license.number, deviceId('x'), 'model-studio'))).body.error.code).toBe(
+      'product-mismatch',
+    );
   });
 
   it('leases for the configured days and reports the service time', async () => {
@@ -88,7 +103,11 @@ describe('trials (seed 001)', () => {
     const request = { product: 'menzei-terminal', device: deviceId('trial'), appVersion: '1.0.0', termsAccepted: true };
     const first = await api.post('/v1/trials', request);
     expect(first.status).toBe(201);
-    expect(payloadOf(first.body.license)).toMatchObject({ trial: true, term: { start: '2026-11-23', end: '2026-12-23' }, device: deviceId('trial') });
+    expect(payloadOf(first.body.license)).toMatchObject({
+      trial: true,
+      term: { start: '2026-11-23', end: '2026-12-23' },
+      device: deviceId('trial'),
+    });
     expect(await api.post('/v1/trials', request)).toMatchObject({ status: 409, body: { error: { code: 'trial-already-used' } } });
     expect((await api.post('/v1/trials', { ...request, device: deviceId('trial-2') })).status).toBe(201);
   });
@@ -97,16 +116,28 @@ describe('trials (seed 001)', () => {
     const request = { product: 'sakura-kaikei', device: deviceId('t'), appVersion: '1.0.0', termsAccepted: true };
     expect((await api.post('/v1/trials', request)).body.error.code).toBe('trial-not-offered');
     expect((await api.post('/v1/trials', { ...request, product: 'no-such-product' })).body.error.code).toBe('unknown-product');
-    expect((await api.post('/v1/trials', { ...request, product: 'menzei-terminal', termsAccepted: false })).body.error.code).toBe('invalid-request');
+    expect((await api.post('/v1/trials', { ...request, product: 'menzei-terminal', termsAccepted: false })).body.error.code).toBe(
+      'invalid-request',
+    );
   });
 });
 
 describe('user registration (seed 000)', () => {
   it('registers a package with its registration number and install key, and refuses a wrong key', async () => {
     const { license, registration } = issue();
-    const request = { product: 'sakura-kaikei', registrationNumber: registration!.registrationNumber, installKey: registration!.installKey, name: '山田 花子', email: 'hanako@example.jp' };
-    expect((await api.post('/v1/registrations', { ...request, installKey: 'WRONG-KEY' })).body.error.code).toBe('registration-invalid');
-    expect((await api.post('/v1/registrations', { ...request, product: 'model-studio' })).body.error.code).toBe('registration-invalid');
+    const request = {
+      product: 'sakura-kaikei',
+      registrationNumber: registration!.registrationNumber,
+      installKey: registration!.installKey,
+      name: '山田 花子',
+      email: 'hanako@example.jp',
+    };
+    expect((await api.post('/v1/registrations', { ...request, installKey: 'WRONG-KEY' })).body.error.code).toBe(
+      'registration-invalid',
+    );
+    expect((await api.post('/v1/registrations', { ...request, product: 'model-studio' })).body.error.code).toBe(
+      'registration-invalid',
+    );
     const ok = await api.post('/v1/registrations', { ...request, installKey: registration!.installKey.toLowerCase() });
     expect(ok).toMatchObject({ status: 201, body: { registered: true, licenseNumber: license.number } });
     expect(server.ctx.licenses.findById(license.id)?.registeredAt).toBe('2026-11-22T01:00:00.000Z');
@@ -119,9 +150,12 @@ describe('rate limits', () => {
     try {
       const client = serviceClient(limited.url);
       const codes = [];
-      for (let i = 0; i < 5; i++) codes.push((await client.post('/v1/validations', body('0000-0000-0000-0000', deviceId('r')))).status);
+      for (let i = 0; i < 5; i++)
+        codes.push((await client.post('/v1/validations', body('0000-0000-0000-0000', deviceId('r')))).status);
       expect(codes).toEqual([404, 404, 404, 429, 429]);
-      expect((await client.post('/v1/validations', body('0000-0000-0000-0000', deviceId('r')))).body).toMatchObject({ error: { code: 'rate-limited' } });
+      expect((await client.post('/v1/validations', body('0000-0000-0000-0000', deviceId('r')))).body).toMatchObject({
+        error: { code: 'rate-limited' },
+      });
     } finally {
       await limited.close();
     }
@@ -137,7 +171,9 @@ describe('the development key pair', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dev-key-'));
     const defaults = defaultServerConfig();
     // The default development key and published public key; only the database and outbox are temporary.
-    const dev = await startLicenseServer(loadServerConfig({}, { port: 0, dbPath: path.join(dir, 'db.sqlite'), outboxPath: path.join(dir, 'outbox') }));
+    const dev = await startLicenseServer(
+      loadServerConfig({}, { port: 0, dbPath: path.join(dir, 'db.sqlite'), outboxPath: path.join(dir, 'outbox') }),
+    );
     try {
       expect(defaults.publishPublicKeyTo).toBe(path.resolve(__dirname, '../../resources/license-public-key.pem'));
       const license = issueLicense(dev.ctx, { product: 'sakura-kaikei', edition: 'package' }).license;

@@ -24,7 +24,16 @@ beforeEach(() => clock.set('2026-12-01T01:00:00Z'));
 type Setup = { number: string; id: string; device: string };
 
 /** A registered package license bound to a device, ending 2027-01-31 (window opens 2026-11-30). */
-async function setup(options: { product?: string; edition?: 'package' | 'download'; start?: string; end?: string; register?: boolean; customerId?: string } = {}): Promise<Setup> {
+async function setup(
+  options: {
+    product?: string;
+    edition?: 'package' | 'download';
+    start?: string;
+    end?: string;
+    register?: boolean;
+    customerId?: string;
+  } = {},
+): Promise<Setup> {
   const { license, registration } = issueLicense(server.ctx, {
     product: options.product ?? 'sakura-kaikei',
     edition: options.edition ?? 'package',
@@ -32,7 +41,8 @@ async function setup(options: { product?: string; edition?: 'package' | 'downloa
     end: options.end ?? '2027-01-31',
     ...(options.customerId ? { customerId: options.customerId } : {}),
   });
-  if (registration && options.register !== false) server.ctx.licenses.register(license.id, '山田 太郎', 'taro@example.jp', clock.now().toISOString());
+  if (registration && options.register !== false)
+    server.ctx.licenses.register(license.id, '山田 太郎', 'taro@example.jp', clock.now().toISOString());
   const device = deviceId(license.id);
   server.ctx.licenses.bindDevice(license.id, device, '1.0.0', clock.now().toISOString());
   return { number: license.number, id: license.id, device };
@@ -40,8 +50,13 @@ async function setup(options: { product?: string; edition?: 'package' | 'downloa
 
 const quote = (s: Setup, months = 12, options: string[] = ['bank-import', 'e-filing']) =>
   api.post('/v1/quotes', { licenseNumber: s.number, device: s.device, months, options });
-const order = (s: Setup, quoteId: string, method: string, extra: Record<string, unknown> = {}, key = `test-key-${++keyCounter}`) =>
-  api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId, method, ...extra }, { 'idempotency-key': key });
+const order = (
+  s: Setup,
+  quoteId: string,
+  method: string,
+  extra: Record<string, unknown> = {},
+  key = `test-key-${++keyCounter}`,
+) => api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId, method, ...extra }, { 'idempotency-key': key });
 const card = (number: string = SANDBOX_CARDS.succeeds) => ({ card: { number, expiry: '12/29' } });
 const payments = (orderId: string) => server.ctx.orders.paymentsFor(orderId);
 
@@ -58,14 +73,25 @@ describe('quotes (SPEC §6, §7)', () => {
       totalYen: 50600,
       taxRatePercent: 10,
     });
-    expect(response.body.quote.lines.map((l: { code: string; amountYen: number }) => [l.code, l.amountYen])).toEqual([['basic', 33000], ['option:bank-import', 5500], ['option:e-filing', 7500]]);
-    expect(response.body.quote.paymentMethods.map((m: { code: string }) => m.code)).toEqual(['card', 'bank-transfer', 'account-transfer']);
+    expect(response.body.quote.lines.map((l: { code: string; amountYen: number }) => [l.code, l.amountYen])).toEqual([
+      ['basic', 33000],
+      ['option:bank-import', 5500],
+      ['option:e-filing', 7500],
+    ]);
+    expect(response.body.quote.paymentMethods.map((m: { code: string }) => m.code)).toEqual([
+      'card',
+      'bank-transfer',
+      'account-transfer',
+    ]);
   });
 
   it('refuses before the renewal window, telling the opening date', async () => {
     clock.set('2026-11-29T14:59:59Z'); // 2026-11-29 23:59:59 JST
     const s = await setup();
-    expect(await quote(s)).toMatchObject({ status: 409, body: { error: { code: 'renewal-not-open', details: { opensOn: '2026-11-30' } } } });
+    expect(await quote(s)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'renewal-not-open', details: { opensOn: '2026-11-30' } } },
+    });
     clock.set('2026-11-29T15:00:00Z'); // 2026-11-30 00:00 JST
     expect((await quote(s)).status).toBe(201);
   });
@@ -94,16 +120,30 @@ describe('quotes (SPEC §6, §7)', () => {
     const annual = await setup({ product: 'model-studio-annual', edition: 'download', start: '2025-12-01', end: '2026-11-30' });
     expect((await quote(annual, 12, [])).body.error.code).toBe('repurchase-required');
     const old = await setup({ product: 'model-studio', edition: 'download', start: '2022-08-01', end: '2023-07-31' });
-    expect(await quote(old, 12, [])).toMatchObject({ status: 409, body: { error: { code: 'repurchase-required', details: { deadline: '2026-07-31T15:00:00+09:00' } } } });
+    expect(await quote(old, 12, [])).toMatchObject({
+      status: 409,
+      body: { error: { code: 'repurchase-required', details: { deadline: '2026-07-31T15:00:00+09:00' } } },
+    });
   });
 
   it('prices seed-004 options by the customer’s applications', async () => {
-    const customer = server.ctx.customers.create({ name: '申請事務所', yearlyApplications: 20, newAdditionalApplications: 2 }, clock.now().toISOString());
+    const customer = server.ctx.customers.create(
+      { name: '申請事務所', yearlyApplications: 20, newAdditionalApplications: 2 },
+      clock.now().toISOString(),
+    );
     const s = await setup({ product: 'shinsei-shien', start: '2025-02-01', end: '2027-01-31', customerId: customer.id });
     const response = await quote(s, 12, ['billing', 'internet-backup']);
     expect(response.body.quote.uncoveredOptions).toEqual([{ option: 'internet-backup', missingApplications: 2, feeYen: 11000 }]);
-    const lines = response.body.quote.lines.map((l: { code: string; amountYen: number; status: string }) => [l.code, l.status, l.amountYen]);
-    expect(lines).toEqual([['basic', 'free', 0], ['option:billing', 'free', 0], ['option:internet-backup', 'charged', 10000]]);
+    const lines = response.body.quote.lines.map((l: { code: string; amountYen: number; status: string }) => [
+      l.code,
+      l.status,
+      l.amountYen,
+    ]);
+    expect(lines).toEqual([
+      ['basic', 'free', 0],
+      ['option:billing', 'free', 0],
+      ['option:internet-backup', 'charged', 10000],
+    ]);
     expect(response.body.quote.totalYen).toBe(11000);
   });
 });
@@ -114,8 +154,15 @@ describe('card payments (sandbox)', () => {
     const q = (await quote(s)).body.quote;
     const response = await order(s, q.id, 'card', card());
     expect(response.status).toBe(201);
-    expect(response.body.order).toMatchObject({ state: 'paid', amountYen: 50600, term: { start: '2027-02-01', end: '2028-01-31' } });
-    expect(LicensePayloadSchema.parse(JSON.parse(response.body.license.payload)).term).toEqual({ start: '2026-02-01', end: '2028-01-31' });
+    expect(response.body.order).toMatchObject({
+      state: 'paid',
+      amountYen: 50600,
+      term: { start: '2027-02-01', end: '2028-01-31' },
+    });
+    expect(LicensePayloadSchema.parse(JSON.parse(response.body.license.payload)).term).toEqual({
+      start: '2026-02-01',
+      end: '2028-01-31',
+    });
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
     expect(payments(response.body.order.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
   });
@@ -123,10 +170,17 @@ describe('card payments (sandbox)', () => {
   it('a declined card changes nothing and says so', async () => {
     const s = await setup();
     const q = (await quote(s)).body.quote;
-    expect(await order(s, q.id, 'card', card(SANDBOX_CARDS.declined))).toMatchObject({ status: 402, body: { error: { code: 'payment-declined' } } });
+    expect(await order(s, q.id, 'card', card(SANDBOX_CARDS.declined))).toMatchObject({
+      status: 402,
+      body: { error: { code: 'payment-declined' } },
+    });
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
-    expect((await order(s, q.id, 'card', { card: { number: '4242424242424241', expiry: '12/29' } })).body.error.code).toBe('card-invalid');
-    expect((await order(s, q.id, 'card', { card: { number: SANDBOX_CARDS.succeeds, expiry: '11/26' } })).body.error.code).toBe('card-invalid');
+    expect((await order(s, q.id, 'card', { card: { number: '4242424242424241', expiry: '12/29' } })).body.error.code).toBe(
+      'card-invalid',
+    );
+    expect((await order(s, q.id, 'card', { card: { number: SANDBOX_CARDS.succeeds, expiry: '11/26' } })).body.error.code).toBe(
+      'card-invalid',
+    );
     expect((await order(s, q.id, 'card')).body.error.code).toBe('card-invalid');
     expect((await order(s, q.id, 'card', card())).body.order.state).toBe('paid');
   });
@@ -148,7 +202,10 @@ describe('card payments (sandbox)', () => {
     const s = await setup();
     const q = (await quote(s)).body.quote;
     await order(s, q.id, 'card', card(), 'reused-key-1');
-    expect(await order(s, q.id, 'bank-transfer', {}, 'reused-key-1')).toMatchObject({ status: 422, body: { error: { code: 'idempotency-key-reused' } } });
+    expect(await order(s, q.id, 'bank-transfer', {}, 'reused-key-1')).toMatchObject({
+      status: 422,
+      body: { error: { code: 'idempotency-key-reused' } },
+    });
     const noKey = await api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId: q.id, method: 'card' });
     expect(noKey.body.error.code).toBe('idempotency-key-required');
   });
@@ -167,7 +224,10 @@ describe('card payments (sandbox)', () => {
     const q = (await quote(s)).body.quote;
     expect((await order(s, q.id, 'card', card(SANDBOX_CARDS.declined))).status).toBe(402);
     expect((await order(s, q.id, 'card', card())).status).toBe(201);
-    expect(await order(s, q.id, 'card', card())).toMatchObject({ status: 409, body: { error: { code: 'quote-already-ordered' } } });
+    expect(await order(s, q.id, 'card', card())).toMatchObject({
+      status: 409,
+      body: { error: { code: 'quote-already-ordered' } },
+    });
     expect(payments(server.ctx.orders.forLicense(s.id).find((o) => o.state === 'paid')!.id)).toHaveLength(1);
   });
 
@@ -175,12 +235,19 @@ describe('card payments (sandbox)', () => {
     const s = await setup();
     const q = (await quote(s)).body.quote;
     await order(s, q.id, 'card', card(), 'hash-check-key');
-    const row = server.ctx.db.prepare('SELECT request_hash AS h FROM orders WHERE idempotency_key = ?').get('hash-check-key') as { h: string };
+    const row = server.ctx.db.prepare('SELECT request_hash AS h FROM orders WHERE idempotency_key = ?').get('hash-check-key') as {
+      h: string;
+    };
     const crypto = await import('node:crypto');
     const { canonicalJson } = await import('../../src-shared/contracts/canonical-json');
     // What is hashed: the order without its card, and the card's last four digits only.
     const withoutCard = { licenseNumber: s.number, device: s.device, quoteId: q.id, method: 'card' };
-    expect(row.h).toBe(crypto.createHash('sha256').update(canonicalJson({ request: withoutCard, cardLast4: '4242' })).digest('hex'));
+    expect(row.h).toBe(
+      crypto
+        .createHash('sha256')
+        .update(canonicalJson({ request: withoutCard, cardLast4: '4242' }))
+        .digest('hex'),
+    );
   });
 
   it('refuses unknown and expired quotes', async () => {
@@ -197,7 +264,11 @@ describe('bank and account transfers', () => {
     const s = await setup();
     const q = (await quote(s)).body.quote;
     const response = await order(s, q.id, 'bank-transfer');
-    expect(response.body.order).toMatchObject({ state: 'pending', dueOn: '2026-12-15', transfer: { amountYen: 50600, dueOn: '2026-12-15' } });
+    expect(response.body.order).toMatchObject({
+      state: 'pending',
+      dueOn: '2026-12-15',
+      transfer: { amountYen: 50600, dueOn: '2026-12-15' },
+    });
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
     expect(await quote(s)).toMatchObject({ status: 409, body: { error: { code: 'previous-renewal-unpaid' } } });
     await new Promise((r) => setTimeout(r, 100));
@@ -216,11 +287,16 @@ describe('bank and account transfers', () => {
     expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
     const seen = await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`);
     expect(seen.body.order).toMatchObject({ state: 'paid', term: { start: '2027-02-01', end: '2028-01-31' } });
-    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${deviceId('other')}`)).body.error.code).toBe('moved');
+    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${deviceId('other')}`)).body.error.code).toBe(
+      'moved',
+    );
   });
 
   it('sends over- and under-payments and payments after lapse to support, never extending silently', async () => {
-    for (const [received, reason] of [[60000, /overpaid by ¥9400/], [50000, /underpaid by ¥600/]] as const) {
+    for (const [received, reason] of [
+      [60000, /overpaid by ¥9400/],
+      [50000, /underpaid by ¥600/],
+    ] as const) {
       const s = await setup();
       const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
       const result = confirmTransfer(server.ctx, placed.id, received);
@@ -234,12 +310,17 @@ describe('bank and account transfers', () => {
     const placed = (await order(s, quoteId, 'bank-transfer', {}, 'lapse-replay-key')).body.order;
     clock.set('2026-12-16T01:00:00Z');
     // Whoever looks first after the due date sees it lapsed, and a new renewal may start.
-    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe('lapsed');
+    expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe(
+      'lapsed',
+    );
     // A retry of the original order tells today's state, not the first answer's.
     const retry = await order(s, quoteId, 'bank-transfer', {}, 'lapse-replay-key');
     expect(retry).toMatchObject({ status: 201, body: { order: { id: placed.id, state: 'lapsed' } } });
     expect((await quote(s)).status).toBe(201);
-    expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'needs-support', reason: expect.stringMatching(/after the order lapsed/) });
+    expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({
+      outcome: 'needs-support',
+      reason: expect.stringMatching(/after the order lapsed/),
+    });
   });
 
   it('refuses an impossible day received without touching the order', async () => {
@@ -266,7 +347,10 @@ describe('bank and account transfers', () => {
     const lapsing = await setup({ end: '2027-01-31' });
     const late = (await order(lapsing, (await quote(lapsing)).body.quote.id, 'bank-transfer')).body.order; // due 2027-02-03
     clock.set('2027-02-05T01:00:00Z');
-    expect(confirmTransfer(server.ctx, late.id, 50600, '2027-02-02')).toMatchObject({ outcome: 'paid', order: { termStart: '2027-02-02', termEnd: '2028-02-01' } });
+    expect(confirmTransfer(server.ctx, late.id, 50600, '2027-02-02')).toMatchObject({
+      outcome: 'paid',
+      order: { termStart: '2027-02-02', termEnd: '2028-02-01' },
+    });
   });
 
   it('account transfer: pending while it is set up, then extends and renews itself next time', async () => {
@@ -278,7 +362,8 @@ describe('bank and account transfers', () => {
     expect(license).toMatchObject({ termEnd: '2028-01-31', autoRenew: true });
     // Next year, inside the window, a validation debits and extends once.
     clock.set('2027-12-01T01:00:00Z');
-    const validate = () => api.post('/v1/validations', { licenseNumber: s.number, product: 'sakura-kaikei', device: s.device, appVersion: '1.0.0' });
+    const validate = () =>
+      api.post('/v1/validations', { licenseNumber: s.number, product: 'sakura-kaikei', device: s.device, appVersion: '1.0.0' });
     const first = await validate();
     expect(LicensePayloadSchema.parse(JSON.parse(first.body.license.payload)).term.end).toBe('2029-01-31');
     await validate();
@@ -287,7 +372,8 @@ describe('bank and account transfers', () => {
   });
 
   it('never debits automatically after the end, nor beside a renewal already placed', async () => {
-    const validate = (x: Setup) => api.post('/v1/validations', { licenseNumber: x.number, product: 'sakura-kaikei', device: x.device, appVersion: '1.0.0' });
+    const validate = (x: Setup) =>
+      api.post('/v1/validations', { licenseNumber: x.number, product: 'sakura-kaikei', device: x.device, appVersion: '1.0.0' });
     const lapsed = await setup({ start: '2023-02-01', end: '2024-01-31' });
     server.ctx.licenses.setAutoRenew(lapsed.id, true, clock.now().toISOString());
     for (let i = 0; i < 3; i++) expect((await validate(lapsed)).status).toBe(200);
@@ -310,7 +396,8 @@ describe('bank and account transfers', () => {
   });
 
   it('debits only the options the license has, and only where account transfer is offered', async () => {
-    const validate = (x: Setup, product: string) => api.post('/v1/validations', { licenseNumber: x.number, product, device: x.device, appVersion: '1.0.0' });
+    const validate = (x: Setup, product: string) =>
+      api.post('/v1/validations', { licenseNumber: x.number, product, device: x.device, appVersion: '1.0.0' });
     const s = await setup();
     server.ctx.db.prepare("DELETE FROM license_options WHERE license_id = ? AND code = 'e-filing'").run(s.id);
     server.ctx.licenses.setAutoRenew(s.id, true, clock.now().toISOString());
@@ -324,11 +411,24 @@ describe('bank and account transfers', () => {
   });
 
   it('extends an online-extended subscription (seed 001) on validation inside its window', async () => {
-    const menzei = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', start: '2026-02-01', end: '2027-01-31' }).license;
+    const menzei = issueLicense(server.ctx, {
+      product: 'menzei-terminal',
+      edition: 'download',
+      start: '2026-02-01',
+      end: '2027-01-31',
+    }).license;
     expect(menzei.autoRenew).toBe(true);
     server.ctx.licenses.bindDevice(menzei.id, deviceId('terminal'), '1.0.0', clock.now().toISOString());
-    const response = await api.post('/v1/validations', { licenseNumber: menzei.number, product: 'menzei-terminal', device: deviceId('terminal'), appVersion: '1.0.0' });
-    expect(LicensePayloadSchema.parse(JSON.parse(response.body.license.payload)).term).toEqual({ start: '2026-02-01', end: '2028-01-31' });
+    const response = await api.post('/v1/validations', {
+      licenseNumber: menzei.number,
+      product: 'menzei-terminal',
+      device: deviceId('terminal'),
+      appVersion: '1.0.0',
+    });
+    expect(LicensePayloadSchema.parse(JSON.parse(response.body.license.payload)).term).toEqual({
+      start: '2026-02-01',
+      end: '2028-01-31',
+    });
   });
 });
 
@@ -337,7 +437,10 @@ describe('renewal reminder mails (SPEC §3)', () => {
     readOutbox(server.ctx.config.outboxPath).filter((m) => m.to === address && m.kind === 'renewal-reminder');
 
   it('sends the 2-month reminder from the window’s opening day and the 20-day one later, each once per term', async () => {
-    const customer = server.ctx.customers.create({ name: 'リマインド株式会社', email: 'remind@example.jp' }, clock.now().toISOString());
+    const customer = server.ctx.customers.create(
+      { name: 'リマインド株式会社', email: 'remind@example.jp' },
+      clock.now().toISOString(),
+    );
     const s = await setup({ customerId: customer.id, register: false, end: '2027-01-31' });
     clock.set('2026-11-28T15:00:00Z'); // 2026-11-29 JST: the day before the window opens
     await sendDueReminders(server.ctx);
@@ -345,7 +448,9 @@ describe('renewal reminder mails (SPEC §3)', () => {
     clock.set('2026-11-29T15:00:00Z'); // 2026-11-30 JST
     await sendDueReminders(server.ctx);
     await sendDueReminders(server.ctx);
-    expect(remindersTo('remind@example.jp').map((m) => m.subject)).toEqual([expect.stringContaining('更新のご案内（2027年1月31日終了）')]);
+    expect(remindersTo('remind@example.jp').map((m) => m.subject)).toEqual([
+      expect.stringContaining('更新のご案内（2027年1月31日終了）'),
+    ]);
     clock.set('2027-01-11T01:00:00Z'); // 20 days before the end
     await sendDueReminders(server.ctx);
     expect(remindersTo('remind@example.jp')).toHaveLength(2);
@@ -354,8 +459,17 @@ describe('renewal reminder mails (SPEC §3)', () => {
   });
 
   it('tells an annual license to buy again, with no renewal link', async () => {
-    const customer = server.ctx.customers.create({ name: '年間ライセンス株式会社', email: 'annual@example.jp' }, clock.now().toISOString());
-    await setup({ product: 'model-studio-annual', edition: 'download', start: '2026-01-01', end: '2026-12-31', customerId: customer.id });
+    const customer = server.ctx.customers.create(
+      { name: '年間ライセンス株式会社', email: 'annual@example.jp' },
+      clock.now().toISOString(),
+    );
+    await setup({
+      product: 'model-studio-annual',
+      edition: 'download',
+      start: '2026-01-01',
+      end: '2026-12-31',
+      customerId: customer.id,
+    });
     clock.set('2026-12-12T01:00:00Z'); // 19 days before the end
     await sendDueReminders(server.ctx);
     const [mail] = remindersTo('annual@example.jp');
@@ -369,7 +483,9 @@ describe('renewal reminder mails (SPEC §3)', () => {
     await setup({ customerId: customer.id, register: false });
     await setup({ customerId: other.id, register: false });
     const real = server.ctx.mail;
-    server.ctx.mail = { send: (mail) => (mail.to === 'bounce@example.jp' ? Promise.reject(new Error('550 no such user')) : real.send(mail)) };
+    server.ctx.mail = {
+      send: (mail) => (mail.to === 'bounce@example.jp' ? Promise.reject(new Error('550 no such user')) : real.send(mail)),
+    };
     try {
       clock.set('2026-12-02T01:00:00Z');
       await sendDueReminders(server.ctx, { error: () => {} });
@@ -388,11 +504,20 @@ describe('renewal reminder mails (SPEC §3)', () => {
     server.ctx.licenses.setAutoRenew(auto.id, true, clock.now().toISOString());
     const placed = await setup({ customerId: customer.id });
     await order(placed, (await quote(placed)).body.quote.id, 'bank-transfer');
-    const trial = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', start: '2026-11-20', end: '2026-12-20', trial: true, customerId: customer.id }).license;
+    const trial = issueLicense(server.ctx, {
+      product: 'menzei-terminal',
+      edition: 'download',
+      start: '2026-11-20',
+      end: '2026-12-20',
+      trial: true,
+      customerId: customer.id,
+    }).license;
     const control = await setup({ customerId: customer.id, register: false });
     clock.set('2026-12-10T01:00:00Z');
     await sendDueReminders(server.ctx);
-    const texts = readOutbox(server.ctx.config.outboxPath).filter((m) => m.kind === 'renewal-reminder').map((m) => m.text);
+    const texts = readOutbox(server.ctx.config.outboxPath)
+      .filter((m) => m.kind === 'renewal-reminder')
+      .map((m) => m.text);
     expect(texts.filter((text) => text.includes(maskLicenseNumber(control.number)))).toHaveLength(1);
     for (const quiet of [auto.number, placed.number, trial.number]) {
       expect(texts.some((text) => text.includes(maskLicenseNumber(quiet)))).toBe(false);

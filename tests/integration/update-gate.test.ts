@@ -30,8 +30,14 @@ function writeArtifact(name: string, size: number): void {
 
 /** A channel file as electron-builder writes it (sha512 values are not checked by the gate, only by the updater). */
 function writeChannel(file: string, release: { version: string; releaseDate: string; artifacts: string[] }): void {
-  const sha = (name: string) => crypto.createHash('sha512').update(bytes.get(name) ?? '').digest('base64');
-  const entries = release.artifacts.map((name) => `  - url: ${name}\n    sha512: ${sha(name)}\n    size: ${bytes.get(name)?.length ?? 0}`);
+  const sha = (name: string) =>
+    crypto
+      .createHash('sha512')
+      .update(bytes.get(name) ?? '')
+      .digest('base64');
+  const entries = release.artifacts.map(
+    (name) => `  - url: ${name}\n    sha512: ${sha(name)}\n    size: ${bytes.get(name)?.length ?? 0}`,
+  );
   const first = release.artifacts[0] ?? '';
   fs.writeFileSync(
     path.join(releases, file),
@@ -43,7 +49,10 @@ const DEVICE_A = 'a'.repeat(64);
 const DEVICE_B = 'b'.repeat(64);
 
 /** A license created by the vendor and activated through the real endpoint, with the signed license it issued. */
-async function activatedLicense(termEnd = TERM_END, device = DEVICE_A): Promise<{ id: string; signed: SignedLicense; token: string }> {
+async function activatedLicense(
+  termEnd = TERM_END,
+  device = DEVICE_A,
+): Promise<{ id: string; signed: SignedLicense; token: string }> {
   const created = server.ctx.licenses.create(
     { product: 'sakura-kaikei', edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd },
     NOW.toISOString(),
@@ -59,7 +68,10 @@ async function activatedLicense(termEnd = TERM_END, device = DEVICE_A): Promise<
 }
 
 const download = (file: string, token?: string, method = 'GET') =>
-  fetch(`${server.url}/updates/${encodeURIComponent(file)}`, { method, headers: token === undefined ? {} : { 'x-license-token': token } });
+  fetch(`${server.url}/updates/${encodeURIComponent(file)}`, {
+    method,
+    headers: token === undefined ? {} : { 'x-license-token': token },
+  });
 
 async function expectRefusal(response: Response, status: number, code: string): Promise<string> {
   expect(response.status).toBe(status);
@@ -132,7 +144,15 @@ describe('the license token', () => {
     const signed = signPayload(newKeyPair().privateKey, samplePayload());
     const token = encodeLicenseToken(signed);
     const [encoded] = token.split('.');
-    for (const garbled of ['', 'abc', `${token}.x`, `${encoded}.short==`, `${encoded}!.${signed.signature}`, `.${signed.signature}`, `${Buffer.from([0xff, 0xfe]).toString('base64url')}.${signed.signature}`]) {
+    for (const garbled of [
+      '',
+      'abc',
+      `${token}.x`,
+      `${encoded}.short==`,
+      `${encoded}!.${signed.signature}`,
+      `.${signed.signature}`,
+      `${Buffer.from([0xff, 0xfe]).toString('base64url')}.${signed.signature}`,
+    ]) {
       expect(decodeLicenseToken(garbled), garbled).toBeNull();
     }
   });
@@ -252,7 +272,9 @@ describe('refusals by license state', () => {
     expect((await download('latest.yml', token)).status).toBe(200);
     const moved = await activatedLicense();
     // Activating the same number on device B moves it; device A's token is then refused.
-    const number = server.ctx.db.prepare<[string], { number: string }>('SELECT number FROM licenses WHERE id = ?').get(moved.id)?.number;
+    const number = server.ctx.db
+      .prepare<[string], { number: string }>('SELECT number FROM licenses WHERE id = ?')
+      .get(moved.id)?.number;
     const response = await fetch(`${server.url}/v1/activations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -291,10 +313,18 @@ describe('refusals of the token itself', () => {
     const tampered = signed.payload.replace(`"end":"${TERM_END}"`, '"end":"2027-03-32"');
     expect(tampered).not.toBe(signed.payload);
     expect(tampered.length).toBe(signed.payload.length);
-    await expectRefusal(await download('latest.yml', encodeLicenseToken({ ...signed, payload: tampered })), 401, 'update-token-invalid');
+    await expectRefusal(
+      await download('latest.yml', encodeLicenseToken({ ...signed, payload: tampered })),
+      401,
+      'update-token-invalid',
+    );
     // A later end, too: the term is never taken from what the client sends.
     const extended = signed.payload.replace(`"end":"${TERM_END}"`, '"end":"2099-03-31"');
-    await expectRefusal(await download(LINUX_APPIMAGE, encodeLicenseToken({ ...signed, payload: extended })), 401, 'update-token-invalid');
+    await expectRefusal(
+      await download(LINUX_APPIMAGE, encodeLicenseToken({ ...signed, payload: extended })),
+      401,
+      'update-token-invalid',
+    );
   });
 
   it('refuses a license signed by another key', async () => {
@@ -306,7 +336,14 @@ describe('refusals of the token itself', () => {
   it('refuses a garbled token', async () => {
     const { token, signed } = await activatedLicense();
     const notALicense = encodeLicenseToken(signWith(server.ctx.key.privateKey, '{"hello":"world"}'));
-    for (const garbled of ['x', `${token}x`, token.replace('.', ''), `${token.split('.')[0]}.${'A'.repeat(86)}==`, signed.payload, notALicense]) {
+    for (const garbled of [
+      'x',
+      `${token}x`,
+      token.replace('.', ''),
+      `${token.split('.')[0]}.${'A'.repeat(86)}==`,
+      signed.payload,
+      notALicense,
+    ]) {
       await expectRefusal(await download('latest.yml', garbled), 401, 'update-token-invalid');
     }
   });
@@ -315,7 +352,14 @@ describe('refusals of the token itself', () => {
 describe('what the feed serves at all', () => {
   it('serves only files a channel file names', async () => {
     const { token } = await activatedLicense();
-    for (const name of ['RenewalDesk-Setup-1.0.0.exe', 'notes.txt', 'service.sqlite', 'missing.exe', `${MAC_DMG}.zip`, 'latest-win.yml']) {
+    for (const name of [
+      'RenewalDesk-Setup-1.0.0.exe',
+      'notes.txt',
+      'service.sqlite',
+      'missing.exe',
+      `${MAC_DMG}.zip`,
+      'latest-win.yml',
+    ]) {
       await expectRefusal(await download(name, token), 404, 'not-found');
     }
     // Named by a channel file but not in the folder.
@@ -330,7 +374,11 @@ describe('what the feed serves at all', () => {
   it('stops serving an artifact once a new release replaces the channel file', async () => {
     const { token } = await activatedLicense();
     writeArtifact('RenewalDesk-Setup-1.1.1.exe', 5_000);
-    writeChannel('latest.yml', { version: '1.1.1', releaseDate: '2027-03-01T00:00:00Z', artifacts: ['RenewalDesk-Setup-1.1.1.exe'] });
+    writeChannel('latest.yml', {
+      version: '1.1.1',
+      releaseDate: '2027-03-01T00:00:00Z',
+      artifacts: ['RenewalDesk-Setup-1.1.1.exe'],
+    });
     try {
       expect((await download('RenewalDesk-Setup-1.1.1.exe', token)).status).toBe(200);
       await expectRefusal(await download(WINDOWS_EXE, token), 404, 'not-found');
@@ -342,7 +390,10 @@ describe('what the feed serves at all', () => {
 
   it('refuses a channel file it cannot date, without disturbing the others', async () => {
     const { token } = await activatedLicense();
-    fs.writeFileSync(path.join(releases, 'beta.yml'), `version: 1.3.0\nfiles:\n  - url: ${LINUX_APPIMAGE}\n    sha512: x\npath: ${LINUX_APPIMAGE}\n`);
+    fs.writeFileSync(
+      path.join(releases, 'beta.yml'),
+      `version: 1.3.0\nfiles:\n  - url: ${LINUX_APPIMAGE}\n    sha512: x\npath: ${LINUX_APPIMAGE}\n`,
+    );
     fs.writeFileSync(path.join(releases, 'alpha.yml'), 'version: [unclosed\n');
     try {
       await expectRefusal(await download('beta.yml', token), 404, 'not-found');
@@ -359,12 +410,28 @@ describe('what the feed serves at all', () => {
     // A channel file naming something outside the folder does not make it servable.
     writeChannel('evil.yml', { version: '9.9.9', releaseDate: '2027-01-01T00:00:00Z', artifacts: ['../service.sqlite'] });
     try {
-      for (const name of ['../service.sqlite', '..', '.', '..\\service.sqlite', 'a/b', 'keys/signing.pem', '.hidden.yml', '..latest.yml', 'latest.yml\u0000']) {
+      for (const name of [
+        '../service.sqlite',
+        '..',
+        '.',
+        '..\\service.sqlite',
+        'a/b',
+        'keys/signing.pem',
+        '.hidden.yml',
+        '..latest.yml',
+        'latest.yml\u0000',
+      ]) {
         const response = await download(name, token);
         expect([400, 404], name).toContain(response.status);
         expect(((await response.json()) as { error: { code: string } }).error.code).toMatch(/^(not-found|invalid-request)$/);
       }
-      for (const raw of ['/updates/../service.sqlite', '/updates/%2e%2e%2fservice.sqlite', '/updates/..%2F..%2Fetc%2Fpasswd', '/updates/%2E%2E', '/updates/..%5Cservice.sqlite']) {
+      for (const raw of [
+        '/updates/../service.sqlite',
+        '/updates/%2e%2e%2fservice.sqlite',
+        '/updates/..%2F..%2Fetc%2Fpasswd',
+        '/updates/%2E%2E',
+        '/updates/..%5Cservice.sqlite',
+      ]) {
         expect([400, 404], raw).toContain(await rawGet(raw, token));
       }
     } finally {

@@ -3,9 +3,33 @@
 import path from 'node:path';
 
 const NODE_BUILTINS = new Set([
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises',
-  'http', 'http2', 'https', 'module', 'net', 'os', 'path', 'process', 'readline', 'stream', 'tls', 'url',
-  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ]);
 
 const isNode = (spec) => spec.startsWith('node:') || NODE_BUILTINS.has(spec);
@@ -23,7 +47,11 @@ const RULES = {
   'src-main': [{ forbidden: () => false, layers: ['src-renderer', 'src-server'], why: 'another layer' }],
   'src-renderer': [
     { forbidden: isNode, layers: [], why: 'Node built-ins' },
-    { forbidden: (s) => isPackage(s, 'electron') || isPackage(s, 'better-sqlite3'), layers: [], why: 'electron or native modules' },
+    {
+      forbidden: (s) => isPackage(s, 'electron') || isPackage(s, 'better-sqlite3'),
+      layers: [],
+      why: 'electron or native modules',
+    },
     { forbidden: () => false, layers: ['src-main', 'src-server'], why: 'another layer' },
   ],
   'src-server': [

@@ -61,7 +61,21 @@ export function startBrowserHost(options: { serviceUrl: string; dbPath: string; 
 export function issueLicense(dbPath: string, args: { product: string; edition: string; start: string; end: string }): string {
   const output = execFileSync(
     TSX,
-    ['src-server/cli/admin.ts', 'issue', '--db', dbPath, '--product', args.product, '--edition', args.edition, '--start', args.start, '--end', args.end, '--json'],
+    [
+      'src-server/cli/admin.ts',
+      'issue',
+      '--db',
+      dbPath,
+      '--product',
+      args.product,
+      '--edition',
+      args.edition,
+      '--start',
+      args.start,
+      '--end',
+      args.end,
+      '--json',
+    ],
     { cwd: ROOT, encoding: 'utf8' },
   );
   return (JSON.parse(output) as { license: { number: string } }).license.number;
@@ -69,7 +83,10 @@ export function issueLicense(dbPath: string, args: { product: string; edition: s
 
 /** What the service's database holds about a license, through the admin CLI. */
 export function showLicense(dbPath: string, number: string): { license: { termEnd: string }; orders: { state: string }[] } {
-  const output = execFileSync(TSX, ['src-server/cli/admin.ts', 'show', '--db', dbPath, '--number', number], { cwd: ROOT, encoding: 'utf8' });
+  const output = execFileSync(TSX, ['src-server/cli/admin.ts', 'show', '--db', dbPath, '--number', number], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return JSON.parse(output) as { license: { termEnd: string }; orders: { state: string }[] };
 }
 

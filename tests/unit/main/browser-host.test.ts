@@ -14,21 +14,30 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'index.html'), '<html><head><script type="module" src="./app.js"></script></head></html>');
   fs.writeFileSync(path.join(dir, 'app.js'), 'console.log(1)');
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'secret');
-  host = await startBrowserHost({ rendererDir: dir, handlers: { 'license:status': () => status, 'license:activate': () => status } });
+  host = await startBrowserHost({
+    rendererDir: dir,
+    handlers: { 'license:status': () => status, 'license:activate': () => status },
+  });
   const bridge = await (await fetch(`${host.url}__bridge.js`)).text();
   bridgeToken = /"([0-9a-f]{48})"/.exec(bridge)?.[1] ?? '';
 });
 afterAll(() => host.close());
 
 /** Raw request, so the Host header can be forged the way a DNS-rebinding page would. */
-function raw(pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string }> {
+function raw(
+  pathname: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string }> {
   const url = new URL(host.url);
   return new Promise((resolve, reject) => {
-    const request = http.request({ host: url.hostname, port: url.port, path: pathname, method: options.method ?? 'GET', headers: options.headers }, (response) => {
-      let body = '';
-      response.on('data', (c: Buffer) => (body += c.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
+    const request = http.request(
+      { host: url.hostname, port: url.port, path: pathname, method: options.method ?? 'GET', headers: options.headers },
+      (response) => {
+        let body = '';
+        response.on('data', (c: Buffer) => (body += c.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      },
+    );
     request.on('error', reject);
     request.end(options.body);
   });
@@ -43,15 +52,31 @@ describe('browser host', () => {
   });
 
   it('answers contract calls that carry the session token, through the same dispatcher as Electron', async () => {
-    const ok = await fetch(`${host.url}__ipc/license:status`, { method: 'POST', headers: { 'x-bridge-token': bridgeToken }, body: '{}' });
+    const ok = await fetch(`${host.url}__ipc/license:status`, {
+      method: 'POST',
+      headers: { 'x-bridge-token': bridgeToken },
+      body: '{}',
+    });
     expect(await ok.json()).toEqual({ ok: true, value: status });
-    const bad = await fetch(`${host.url}__ipc/license:activate`, { method: 'POST', headers: { 'x-bridge-token': bridgeToken }, body: '{"licenseNumber":5}' });
+    const bad = await fetch(`${host.url}__ipc/license:activate`, {
+      method: 'POST',
+      headers: { 'x-bridge-token': bridgeToken },
+      body: '{"licenseNumber":5}',
+    });
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('refuses calls without the token, from a foreign Host, or by GET', async () => {
     expect((await fetch(`${host.url}__ipc/license:status`, { method: 'POST', body: '{}' })).status).toBe(403);
-    expect((await raw('/__ipc/license:status', { method: 'POST', headers: { host: 'evil.example', 'x-bridge-token': bridgeToken }, body: '{}' })).status).toBe(403);
+    expect(
+      (
+        await raw('/__ipc/license:status', {
+          method: 'POST',
+          headers: { host: 'evil.example', 'x-bridge-token': bridgeToken },
+          body: '{}',
+        })
+      ).status,
+    ).toBe(403);
     expect((await raw('/', { headers: { host: 'evil.example' } })).status).toBe(403);
     expect((await fetch(`${host.url}__ipc/license:status`, { headers: { 'x-bridge-token': bridgeToken } })).status).toBe(403);
   });

@@ -19,13 +19,20 @@ vi.mock('electron', () => ({
 
 const { BrowserWindow } = await import('electron');
 const { createMainWindow } = await import('../../../src-main/electron/main-window');
-const { isAllowedExternal, lockDownNavigation, applySessionPolicy, CONTENT_SECURITY_POLICY } = await import('../../../src-main/electron/security');
+const { isAllowedExternal, lockDownNavigation, applySessionPolicy, CONTENT_SECURITY_POLICY } =
+  await import('../../../src-main/electron/security');
 
 describe('Electron glue', () => {
   it('creates the window isolated, sandboxed and without Node', () => {
     createMainWindow(BrowserWindow as never, '/app/preload.cjs', '/app/index.html');
     const { options, loaded } = created[0]!;
-    expect(options.webPreferences).toMatchObject({ preload: '/app/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(options.webPreferences).toMatchObject({
+      preload: '/app/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(loaded).toBe('/app/index.html');
   });
 
@@ -34,7 +41,11 @@ describe('Electron glue', () => {
     let windowOpen: (d: { url: string }) => { action: string } = () => ({ action: 'allow' });
     const opened: string[] = [];
     lockDownNavigation(
-      { on: (name: string, fn: never) => void (listeners[name] = fn), setWindowOpenHandler: (fn: never) => void (windowOpen = fn), getURL: () => 'file:///app/index.html' } as never,
+      {
+        on: (name: string, fn: never) => void (listeners[name] = fn),
+        setWindowOpenHandler: (fn: never) => void (windowOpen = fn),
+        getURL: () => 'file:///app/index.html',
+      } as never,
       (url) => opened.push(url),
       ['http://127.0.0.1:8787'],
     );
@@ -55,7 +66,10 @@ describe('Electron glue', () => {
   it('adds the CSP to every response and denies permission requests', () => {
     let onHeaders: (d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void = () => {};
     let onPermission: (w: unknown, p: string, cb: (ok: boolean) => void) => void = () => {};
-    applySessionPolicy({ webRequest: { onHeadersReceived: (fn: never) => void (onHeaders = fn) }, setPermissionRequestHandler: (fn: never) => void (onPermission = fn) } as never);
+    applySessionPolicy({
+      webRequest: { onHeadersReceived: (fn: never) => void (onHeaders = fn) },
+      setPermissionRequestHandler: (fn: never) => void (onPermission = fn),
+    } as never);
     const reply = vi.fn();
     onHeaders({ responseHeaders: { a: ['b'] } }, reply);
     expect(reply).toHaveBeenCalledWith({ responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

@@ -92,19 +92,30 @@ describe('license service migrations', () => {
     ).run();
     expect(migrate(db, serverMigrations)).toEqual([2, 3]);
     expect(db.prepare('SELECT number, auto_renew, customer_id, registered_at FROM licenses').get()).toEqual({
-      number: 'AAAA-BBBB-CCCC-DDDD', auto_renew: 0, customer_id: null, registered_at: null,
+      number: 'AAAA-BBBB-CCCC-DDDD',
+      auto_renew: 0,
+      customer_id: null,
+      registered_at: null,
     });
   });
 
   it('lets the database, not only the code, refuse a second Idempotency-Key use and a second charge', () => {
     const db = new Database(':memory:');
     migrate(db, serverMigrations);
-    db.prepare("INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, created_at, updated_at) VALUES ('l', 'N', 'p', 'package', 'perpetual', '2026-01-01', '2026-12-31', 'x', 'x')").run();
-    db.prepare("INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES ('q', 'l', 'continuous', 12, '[]', '{}', 1, 'x', 'x')").run();
-    const order = db.prepare("INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options, response, created_at, updated_at) VALUES (?, 'l', 'q', ?, 'h', 'card', 'paid', 1, 12, '[]', '{}', 'x', 'x')");
+    db.prepare(
+      "INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, created_at, updated_at) VALUES ('l', 'N', 'p', 'package', 'perpetual', '2026-01-01', '2026-12-31', 'x', 'x')",
+    ).run();
+    db.prepare(
+      "INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES ('q', 'l', 'continuous', 12, '[]', '{}', 1, 'x', 'x')",
+    ).run();
+    const order = db.prepare(
+      "INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options, response, created_at, updated_at) VALUES (?, 'l', 'q', ?, 'h', 'card', 'paid', 1, 12, '[]', '{}', 'x', 'x')",
+    );
     order.run('o1', 'key');
     expect(() => order.run('o2', 'key')).toThrow(/UNIQUE/);
-    const pay = db.prepare("INSERT INTO payments (order_id, provider, method, amount_yen, outcome, created_at) VALUES ('o1', 'sandbox', 'card', 1, ?, 'x')");
+    const pay = db.prepare(
+      "INSERT INTO payments (order_id, provider, method, amount_yen, outcome, created_at) VALUES ('o1', 'sandbox', 'card', 1, ?, 'x')",
+    );
     pay.run('declined');
     pay.run('succeeded');
     expect(() => pay.run('succeeded')).toThrow(/UNIQUE/);

@@ -9,7 +9,10 @@ const status = { appVersion: '1.0.0', license: null, problem: null };
 
 function fakeIpcMain() {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
-  return { handle: (channel: string, fn: (event: IpcMainInvokeEvent, payload: unknown) => unknown) => void handlers.set(channel, fn), handlers };
+  return {
+    handle: (channel: string, fn: (event: IpcMainInvokeEvent, payload: unknown) => unknown) => void handlers.set(channel, fn),
+    handlers,
+  };
 }
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
@@ -61,15 +64,32 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
 
   it('refuses payloads that do not match the request schema', async () => {
     const handle = setup().get('license:activate')!;
-    expect(await handle(frame(`${APP}/index.html`), { licenseNumber: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await handle(frame(`${APP}/index.html`), { licenseNumber: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await handle(frame(`${APP}/index.html`), { licenseNumber: 'x', extra: true })).toMatchObject({ ok: false });
   });
 
   it('passes coded errors through and hides unexpected ones', async () => {
-    const coded = setup({ 'license:activate': () => { throw new CodedError('moved', 'elsewhere'); } }).get('license:activate')!;
-    expect(await coded(frame(`${APP}/x.html`), { licenseNumber: 'x' })).toEqual({ ok: false, error: { code: 'moved', message: 'elsewhere' } });
-    const crash = setup({ 'license:activate': () => { throw new Error('secret detail'); } }).get('license:activate')!;
-    expect(await crash(frame(`${APP}/x.html`), { licenseNumber: 'x' })).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
+    const coded = setup({
+      'license:activate': () => {
+        throw new CodedError('moved', 'elsewhere');
+      },
+    }).get('license:activate')!;
+    expect(await coded(frame(`${APP}/x.html`), { licenseNumber: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'moved', message: 'elsewhere' },
+    });
+    const crash = setup({
+      'license:activate': () => {
+        throw new Error('secret detail');
+      },
+    }).get('license:activate')!;
+    expect(await crash(frame(`${APP}/x.html`), { licenseNumber: 'x' })).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'internal error' },
+    });
   });
 
   it('refuses a handler answer that breaks the response schema', async () => {

@@ -24,8 +24,14 @@ describe('verifySignedLicense', () => {
   it('rejects signed but non-canonical or malformed payloads', () => {
     const text = JSON.stringify(samplePayload(), null, 2);
     expect(verifySignedLicense(signWith(privateKey, text), publicKey)).toEqual({ ok: false, reason: 'payload is not canonical' });
-    expect(verifySignedLicense(signWith(privateKey, '{"v":1}'), publicKey)).toEqual({ ok: false, reason: 'payload does not match the license schema' });
-    expect(verifySignedLicense(signWith(privateKey, 'not json'), publicKey)).toEqual({ ok: false, reason: 'payload is not JSON' });
+    expect(verifySignedLicense(signWith(privateKey, '{"v":1}'), publicKey)).toEqual({
+      ok: false,
+      reason: 'payload does not match the license schema',
+    });
+    expect(verifySignedLicense(signWith(privateKey, 'not json'), publicKey)).toEqual({
+      ok: false,
+      reason: 'payload is not JSON',
+    });
   });
 
   it('rejects a garbled signature without throwing', () => {

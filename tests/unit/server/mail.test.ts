@@ -8,11 +8,7 @@ import { createMailTransport } from '../../../src-server/mail/create-mail-transp
 import { type Mail } from '../../../src-server/mail/mail-transport';
 import { OutboxTransport, readOutbox } from '../../../src-server/mail/outbox-transport';
 import { SmtpTransport } from '../../../src-server/mail/smtp-transport';
-import {
-  bankTransferInstructionsMail,
-  MAIL_KINDS,
-  renewalReminderMail,
-} from '../../../src-server/mail/templates';
+import { bankTransferInstructionsMail, MAIL_KINDS, renewalReminderMail } from '../../../src-server/mail/templates';
 import { PAYEE_ACCOUNT } from '../../../src-server/renewals/transfer-instructions';
 import { formatJapaneseDate, formatYen } from '../../../src-server/text/format';
 
@@ -27,7 +23,12 @@ function tempDir(): string {
   return dir;
 }
 
-const mail = (n: number): Mail => ({ to: `customer${n}@example.jp`, subject: `件名 ${n}`, text: `本文 ${n}\n二行目`, kind: MAIL_KINDS.renewalReminder });
+const mail = (n: number): Mail => ({
+  to: `customer${n}@example.jp`,
+  subject: `件名 ${n}`,
+  text: `本文 ${n}\n二行目`,
+  kind: MAIL_KINDS.renewalReminder,
+});
 
 // The catalog's own type: the templates must accept a support contact exactly as the catalog holds it.
 const SUPPORT: SupportContact = {
@@ -123,10 +124,22 @@ async function startLocalSmtpServer(): Promise<{ port: number; sessions: SmtpSes
 describe('the SMTP transport', () => {
   it('delivers through nodemailer to the configured server, authenticated, with the kind as a header', async () => {
     const smtpServer = await startLocalSmtpServer();
-    const smtp = new SmtpTransport({ host: '127.0.0.1', port: smtpServer.port, secure: false, user: 'vendor', pass: 's3cret-pass', from: 'さくら会計 <no-reply@example.jp>' });
+    const smtp = new SmtpTransport({
+      host: '127.0.0.1',
+      port: smtpServer.port,
+      secure: false,
+      user: 'vendor',
+      pass: 's3cret-pass',
+      from: 'さくら会計 <no-reply@example.jp>',
+    });
     cleanups.push(() => smtp.close());
 
-    const { id } = await smtp.send({ to: 'customer@example.jp', subject: '【さくら会計】お振込のご案内', text: '二重のお振込にご注意ください', kind: MAIL_KINDS.bankTransferInstructions });
+    const { id } = await smtp.send({
+      to: 'customer@example.jp',
+      subject: '【さくら会計】お振込のご案内',
+      text: '二重のお振込にご注意ください',
+      kind: MAIL_KINDS.bankTransferInstructions,
+    });
 
     expect(id).toMatch(/^<.+@.+>$/);
     const session = smtpServer.sessions.find((s) => s.data !== '');
@@ -141,7 +154,14 @@ describe('the SMTP transport', () => {
   });
 
   it('never shows its password when logged or printed', () => {
-    const smtp = new SmtpTransport({ host: 'smtp.example.jp', port: 587, secure: false, user: 'vendor', pass: 's3cret-pass', from: 'no-reply@example.jp' });
+    const smtp = new SmtpTransport({
+      host: 'smtp.example.jp',
+      port: 587,
+      secure: false,
+      user: 'vendor',
+      pass: 's3cret-pass',
+      from: 'no-reply@example.jp',
+    });
     cleanups.push(() => smtp.close());
     expect(JSON.stringify({ mail: smtp })).toBe('{"mail":{"transport":"smtp://vendor@smtp.example.jp:587"}}');
     expect(String(smtp)).not.toContain('s3cret');
@@ -151,7 +171,10 @@ describe('the SMTP transport', () => {
   it('is what createMailTransport chooses when SMTP is configured, the outbox otherwise', async () => {
     const dir = tempDir();
     expect(createMailTransport({ outboxPath: dir, smtp: null })).toBeInstanceOf(OutboxTransport);
-    const smtp = createMailTransport({ outboxPath: dir, smtp: { host: '127.0.0.1', port: 2525, secure: false, user: null, pass: null, from: 'a@example.jp' } });
+    const smtp = createMailTransport({
+      outboxPath: dir,
+      smtp: { host: '127.0.0.1', port: 2525, secure: false, user: null, pass: null, from: 'a@example.jp' },
+    });
     expect(smtp).toBeInstanceOf(SmtpTransport);
     (smtp as SmtpTransport).close();
     const outbox = createMailTransport({ outboxPath: path.join(dir, 'outbox'), smtp: null });
@@ -224,6 +247,8 @@ describe('mail texts', () => {
     expect(early.text).toContain('［ヘルプ］→［バージョン情報］');
     expect(late.text).toContain('https://renew.example.jp/renew?license=x');
     expect(late.text).not.toContain('［ヘルプ］');
-    expect(renewalReminderMail({ ...base, variant: 'twenty-days', renewalUrl: null, productStopsAtEnd: true }).text).toContain('製品を起動できなくなります');
+    expect(renewalReminderMail({ ...base, variant: 'twenty-days', renewalUrl: null, productStopsAtEnd: true }).text).toContain(
+      '製品を起動できなくなります',
+    );
   });
 });

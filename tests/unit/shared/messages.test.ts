@@ -4,7 +4,9 @@ import { en } from '../../../src-shared/messages/en';
 import { ja } from '../../../src-shared/messages/ja';
 
 function keys(value: object, prefix = ''): string[] {
-  return Object.entries(value).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(value).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('message catalogs', () => {

@@ -49,7 +49,9 @@ describe('layer-boundaries lint rule', () => {
   });
 
   it('allows what each layer may use', () => {
-    expect(lint('src-main/a.ts', "import fs from 'node:fs'; import { app } from 'electron'; import { x } from '../src-shared/x';")).toEqual([]);
+    expect(
+      lint('src-main/a.ts', "import fs from 'node:fs'; import { app } from 'electron'; import { x } from '../src-shared/x';"),
+    ).toEqual([]);
     expect(lint('src-renderer/a.ts', "import React from 'react'; import { x } from '../src-shared/x';")).toEqual([]);
     expect(lint('src-server/a.ts', "import Fastify from 'fastify'; import crypto from 'node:crypto';")).toEqual([]);
     expect(lint('src-shared/a.ts', "import { z } from 'zod'; import { y } from './y';")).toEqual([]);

@@ -52,7 +52,17 @@ describe('the seed catalog', () => {
 
   it('uses fictional names only', () => {
     const text = JSON.stringify(readCatalogJson());
-    for (const realBrand of ['ジョブカン', 'あっと免税', 'あとと免税', 'ビジコム', 'スパークス', 'Enterprise Architect', 'LemonTree', '5527-6891', '5491-1112']) {
+    for (const realBrand of [
+      'ジョブカン',
+      'あっと免税',
+      'あとと免税',
+      'ビジコム',
+      'スパークス',
+      'Enterprise Architect',
+      'LemonTree',
+      '5527-6891',
+      '5491-1112',
+    ]) {
       expect(text).not.toContain(realBrand);
     }
   });
@@ -72,7 +82,9 @@ describe('parseCatalog failures name the field', () => {
         expect(index).toBe(4);
       }),
     );
-    expect(error.message).toBe('catalog.products[4].editions.download.policy.cutoffHour: required field is missing (expected number)');
+    expect(error.message).toBe(
+      'catalog.products[4].editions.download.policy.cutoffHour: required field is missing (expected number)',
+    );
   });
 
   it('a wrong type', () => {
@@ -121,7 +133,10 @@ describe('parseCatalog failures name the field', () => {
         policy.renewalMonth = policy.renewalMonths;
       }),
     );
-    expect(error.issues).toContainEqual({ path: 'catalog.products[0].editions.package.policy.renewalMonth', message: 'unknown field' });
+    expect(error.issues).toContainEqual({
+      path: 'catalog.products[0].editions.package.policy.renewalMonth',
+      message: 'unknown field',
+    });
   });
 
   it('a value outside its enumeration', () => {
@@ -154,7 +169,10 @@ describe('parseCatalog failures name the field', () => {
     const error = catalogErrorOf(
       broken((catalog) => {
         const edition = productAt(catalog, 'sakura-kaikei').product.editions.package as { prices: { basic: Json[] } };
-        edition.prices.basic = [{ months: 12, yen: 33000 }, { months: 3, yen: 9000 }];
+        edition.prices.basic = [
+          { months: 12, yen: 33000 },
+          { months: 3, yen: 9000 },
+        ];
       }),
     );
     expect(error.issues).toContainEqual({

@@ -51,7 +51,12 @@ describe('SPEC §2 seed products, as catalog data', () => {
   it('2. download edition: subscription, 12 months only, options included and not removable, blocked, web page', () => {
     const product = findProduct(catalog, 'sakura-kaikei');
     const { policy } = findEdition(product, 'download');
-    expect(policy).toMatchObject({ licenseKind: 'subscription', expiry: 'block', renewalMonths: [12], renewalWebPage: '/renew/sakura-kaikei' });
+    expect(policy).toMatchObject({
+      licenseKind: 'subscription',
+      expiry: 'block',
+      renewalMonths: [12],
+      renewalWebPage: '/renew/sakura-kaikei',
+    });
     expect(policy.options.every((option) => !option.removable && option.pricing === 'included')).toBe(true);
     expect(policy.options.map((option) => option.code)).toEqual(product.options.map((option) => option.code));
     const expired = decideLaunch({
@@ -86,7 +91,10 @@ describe('SPEC §2 seed products, as catalog data', () => {
   it('4. annual variant: no renewal lengths, only repurchase', () => {
     const policy = launchPolicyFor(catalog, 'model-studio-annual', 'download');
     expect(policy).toMatchObject({ kind: 'annual', resumptionYears: null, basis: 'month-end' });
-    expect(renewalChoices(findProduct(catalog, 'model-studio-annual'), 'download')).toMatchObject({ months: [], defaultMonths: null });
+    expect(renewalChoices(findProduct(catalog, 'model-studio-annual'), 'download')).toMatchObject({
+      months: [],
+      defaultMonths: null,
+    });
     const expired = decideLaunch({
       policy,
       now: '2025-01-01T00:00:00Z',
@@ -121,7 +129,9 @@ describe('catalog lookups', () => {
     ]);
     const accountTransfer = paymentMethodsFor(catalog, 'menzei-terminal', 'download')[0];
     expect(accountTransfer).toMatchObject({ code: 'account-transfer', autoRenews: true, setupDays: 30 });
-    expect(catalog.paymentMethods.filter((method) => method.autoRenews).map((method) => method.code)).toEqual(['account-transfer']);
+    expect(catalog.paymentMethods.filter((method) => method.autoRenews).map((method) => method.code)).toEqual([
+      'account-transfer',
+    ]);
   });
 
   it('unknown product or edition → typed errors', () => {

@@ -74,8 +74,7 @@ describe('isBusinessDay', () => {
       fc.property(fc.integer({ min: 0, max: 365 * 60 }), (offset) => {
         const date = addDays('1990-01-01', offset);
         const day = weekday(date);
-        const expected =
-          day !== 0 && day !== 6 && !(date in holidayJp.holidays) && !CLOSURES.includes(date.slice(5));
+        const expected = day !== 0 && day !== 6 && !(date in holidayJp.holidays) && !CLOSURES.includes(date.slice(5));
         expect(isBusinessDay(DAY_PACKAGE, date)).toBe(expected);
       }),
     );

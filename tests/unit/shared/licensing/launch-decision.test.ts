@@ -13,9 +13,30 @@ import { dateFromDayNumber } from '../../../../src-shared/licensing/calendar-dat
 import { CLOSURES } from './rules-fixtures';
 
 const base = { renewalWindowMonths: 2, closures: CLOSURES, offlineWarningDays: 30 };
-const desktopPackage: LaunchPolicy = { ...base, basis: 'day', resumptionYears: null, cutoffHour: 16, edition: 'package', kind: 'perpetual' };
-const desktopDownload: LaunchPolicy = { ...base, basis: 'day', resumptionYears: null, cutoffHour: 15, edition: 'download', kind: 'subscription' };
-const modelling: LaunchPolicy = { ...base, basis: 'month-end', resumptionYears: 3, cutoffHour: 15, edition: 'download', kind: 'perpetual' };
+const desktopPackage: LaunchPolicy = {
+  ...base,
+  basis: 'day',
+  resumptionYears: null,
+  cutoffHour: 16,
+  edition: 'package',
+  kind: 'perpetual',
+};
+const desktopDownload: LaunchPolicy = {
+  ...base,
+  basis: 'day',
+  resumptionYears: null,
+  cutoffHour: 15,
+  edition: 'download',
+  kind: 'subscription',
+};
+const modelling: LaunchPolicy = {
+  ...base,
+  basis: 'month-end',
+  resumptionYears: 3,
+  cutoffHour: 15,
+  edition: 'download',
+  kind: 'perpetual',
+};
 const annual: LaunchPolicy = { ...modelling, kind: 'annual', resumptionYears: null };
 const terminal: LaunchPolicy = { ...desktopDownload, reminders: [] };
 
@@ -40,7 +61,9 @@ describe('decideLaunch — SPEC §5 table', () => {
   it('stops a moved, revoked or cancelled license even within its term', () => {
     const now = '2021-01-01T00:00:00Z';
     const within = '2021-12-31';
-    expect(decideLaunch({ policy: desktopPackage, now, license: license(within, { state: 'moved' }), online: true })).toMatchObject({
+    expect(
+      decideLaunch({ policy: desktopPackage, now, license: license(within, { state: 'moved' }), online: true }),
+    ).toMatchObject({
       canStart: false,
       screen: 'license-moved',
     });
@@ -53,7 +76,9 @@ describe('decideLaunch — SPEC §5 table', () => {
   });
 
   it('shows nothing within the term', () => {
-    expect(decideLaunch({ policy: desktopPackage, now: '2021-01-01T00:00:00Z', license: license('2021-12-31'), online: true })).toEqual({
+    expect(
+      decideLaunch({ policy: desktopPackage, now: '2021-01-01T00:00:00Z', license: license('2021-12-31'), online: true }),
+    ).toEqual({
       canStart: true,
       screen: 'none',
       notices: [],
@@ -62,7 +87,9 @@ describe('decideLaunch — SPEC §5 table', () => {
   });
 
   it('expired package edition (perpetual) starts and offers 今スグ更新する', () => {
-    expect(decideLaunch({ policy: desktopPackage, now: '2022-01-01T00:00:00+09:00', license: license('2021-12-31'), online: true })).toEqual({
+    expect(
+      decideLaunch({ policy: desktopPackage, now: '2022-01-01T00:00:00+09:00', license: license('2021-12-31'), online: true }),
+    ).toEqual({
       canStart: true,
       screen: 'renew-now',
       notices: [],
@@ -71,7 +98,9 @@ describe('decideLaunch — SPEC §5 table', () => {
   });
 
   it('expired download edition (subscription) does not start and offers the renewal web page', () => {
-    expect(decideLaunch({ policy: desktopDownload, now: '2022-01-01T00:00:00+09:00', license: license('2021-12-31'), online: true })).toEqual({
+    expect(
+      decideLaunch({ policy: desktopDownload, now: '2022-01-01T00:00:00+09:00', license: license('2021-12-31'), online: true }),
+    ).toEqual({
       canStart: false,
       screen: 'renewal-web-page',
       notices: [],
@@ -80,9 +109,19 @@ describe('decideLaunch — SPEC §5 table', () => {
   });
 
   it('the end date is the last day of service, in JST', () => {
-    const lastMoment = decideLaunch({ policy: desktopDownload, now: '2021-12-31T14:59:59Z', license: license('2021-12-31'), online: true });
+    const lastMoment = decideLaunch({
+      policy: desktopDownload,
+      now: '2021-12-31T14:59:59Z',
+      license: license('2021-12-31'),
+      online: true,
+    });
     expect(lastMoment).toMatchObject({ canStart: true, screen: 'none', daysRemaining: 0 });
-    const nextDay = decideLaunch({ policy: desktopDownload, now: '2021-12-31T15:00:00Z', license: license('2021-12-31'), online: true });
+    const nextDay = decideLaunch({
+      policy: desktopDownload,
+      now: '2021-12-31T15:00:00Z',
+      license: license('2021-12-31'),
+      online: true,
+    });
     expect(nextDay).toMatchObject({ canStart: false, screen: 'renewal-web-page', daysRemaining: -1 });
   });
 
@@ -102,7 +141,9 @@ describe('decideLaunch — SPEC §5 table', () => {
   });
 
   it('an expired annual license does not start and can only be bought again', () => {
-    expect(decideLaunch({ policy: annual, now: '2021-05-01T00:00:00+09:00', license: license('2021-04-30'), online: true })).toEqual({
+    expect(
+      decideLaunch({ policy: annual, now: '2021-05-01T00:00:00+09:00', license: license('2021-04-30'), online: true }),
+    ).toEqual({
       canStart: false,
       screen: 'repurchase',
       notices: [],
@@ -125,7 +166,9 @@ describe('decideLaunch — SPEC §5 table', () => {
       daysRemaining: 6,
     });
     // Even a perpetual product's trial ends: a trial is not a purchased license.
-    expect(decideLaunch({ policy: desktopPackage, now: '2024-02-01T00:00:00+09:00', license: trial, online: true }).canStart).toBe(false);
+    expect(
+      decideLaunch({ policy: desktopPackage, now: '2024-02-01T00:00:00+09:00', license: trial, online: true }).canStart,
+    ).toBe(false);
   });
 });
 

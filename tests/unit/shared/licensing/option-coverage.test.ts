@@ -43,7 +43,11 @@ describe('optionCoverage — seed 004', () => {
   });
 
   it('50 or more yearly applications: both options free', () => {
-    expect(optionCoverage(later({ yearlyApplications: 50 }))).toEqual({ free: [BILLING, BACKUP], charged: [], basicCovered: true });
+    expect(optionCoverage(later({ yearlyApplications: 50 }))).toEqual({
+      free: [BILLING, BACKUP],
+      charged: [],
+      basicCovered: true,
+    });
   });
 
   it('40 or more: the first wanted option free, the other needs 2 new additional applications', () => {
@@ -58,7 +62,11 @@ describe('optionCoverage — seed 004', () => {
       charged: [],
       basicCovered: true,
     });
-    expect(optionCoverage(later({ yearlyApplications: 40, options: [BACKUP] }))).toEqual({ free: [BACKUP], charged: [], basicCovered: true });
+    expect(optionCoverage(later({ yearlyApplications: 40, options: [BACKUP] }))).toEqual({
+      free: [BACKUP],
+      charged: [],
+      basicCovered: true,
+    });
   });
 
   it('below 40: basic needs 3 per license, each option 2 new additional applications in order of preference', () => {
@@ -113,14 +121,21 @@ describe('optionCoverage — seed 004', () => {
   });
 
   it('scales the basic need with the number of licenses', () => {
-    expect(optionCoverage(later({ yearlyApplications: 6, licenses: 2, options: [] }))).toEqual({ free: [], charged: [], basicCovered: true });
+    expect(optionCoverage(later({ yearlyApplications: 6, licenses: 2, options: [] }))).toEqual({
+      free: [],
+      charged: [],
+      basicCovered: true,
+    });
     expect(optionCoverage(later({ yearlyApplications: 5, licenses: 2, options: [] })).basicCovered).toBe(false);
     expect(optionCoverage(later({ yearlyApplications: 8, newAdditionalApplications: 2, licenses: 2 }))).toMatchObject({
       free: [BILLING],
       basicCovered: true,
     });
     // 45 applications cover one option but not the basic renewal of 16 licenses (48 needed).
-    expect(optionCoverage(later({ yearlyApplications: 45, licenses: 16 }))).toMatchObject({ free: [BILLING], basicCovered: false });
+    expect(optionCoverage(later({ yearlyApplications: 45, licenses: 16 }))).toMatchObject({
+      free: [BILLING],
+      basicCovered: false,
+    });
   });
 
   it('takes the thresholds and fee from the rule it is given', () => {
@@ -133,7 +148,10 @@ describe('optionCoverage — seed 004', () => {
   });
 
   it('rejects inconsistent input with stable codes', () => {
-    expectLicensingError(() => optionCoverage(later({ yearlyApplications: 1, newAdditionalApplications: 2 })), 'invalid-coverage-input');
+    expectLicensingError(
+      () => optionCoverage(later({ yearlyApplications: 1, newAdditionalApplications: 2 })),
+      'invalid-coverage-input',
+    );
     expectLicensingError(() => optionCoverage(later({ yearlyApplications: -1 })), 'invalid-coverage-input');
     expectLicensingError(() => optionCoverage(later({ yearlyApplications: 2.5 })), 'invalid-coverage-input');
     expectLicensingError(() => optionCoverage(later({ licenses: 0 })), 'invalid-coverage-input');
@@ -143,14 +161,20 @@ describe('optionCoverage — seed 004', () => {
   });
 
   const anyCounts = fc
-    .record({ yearly: fc.integer({ min: 0, max: 80 }), share: fc.double({ min: 0, max: 1, noNaN: true }), licenses: fc.integer({ min: 1, max: 20 }) })
+    .record({
+      yearly: fc.integer({ min: 0, max: 80 }),
+      share: fc.double({ min: 0, max: 1, noNaN: true }),
+      licenses: fc.integer({ min: 1, max: 20 }),
+    })
     .map(({ yearly, share, licenses }) => ({ yearly, newAdditional: Math.floor(yearly * share), licenses }));
   const anyOptions = fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd'), { maxLength: 4 });
 
   it('splits the wanted options into free and charged, in order, with the fee per missing application', () => {
     fc.assert(
       fc.property(anyCounts, anyOptions, ({ yearly, newAdditional, licenses }, options) => {
-        const coverage = optionCoverage(later({ yearlyApplications: yearly, newAdditionalApplications: newAdditional, licenses, options }));
+        const coverage = optionCoverage(
+          later({ yearlyApplications: yearly, newAdditionalApplications: newAdditional, licenses, options }),
+        );
         const charged = coverage.charged.map((charge) => charge.option);
         expect([...coverage.free, ...charged].sort()).toEqual([...options].sort());
         expect(coverage.free.filter((option) => charged.includes(option))).toEqual([]);
@@ -169,19 +193,27 @@ describe('optionCoverage — seed 004', () => {
 
   it('more applications never cost more', () => {
     fc.assert(
-      fc.property(anyCounts, anyOptions, fc.integer({ min: 0, max: 10 }), fc.boolean(), ({ yearly, newAdditional, licenses }, options, extra, asNew) => {
-        const before = optionCoverage(later({ yearlyApplications: yearly, newAdditionalApplications: newAdditional, licenses, options }));
-        const after = optionCoverage(
-          later({
-            yearlyApplications: yearly + extra,
-            newAdditionalApplications: newAdditional + (asNew ? extra : 0),
-            licenses,
-            options,
-          }),
-        );
-        expect(totalFee(after)).toBeLessThanOrEqual(totalFee(before));
-        if (before.basicCovered) expect(after.basicCovered).toBe(true);
-      }),
+      fc.property(
+        anyCounts,
+        anyOptions,
+        fc.integer({ min: 0, max: 10 }),
+        fc.boolean(),
+        ({ yearly, newAdditional, licenses }, options, extra, asNew) => {
+          const before = optionCoverage(
+            later({ yearlyApplications: yearly, newAdditionalApplications: newAdditional, licenses, options }),
+          );
+          const after = optionCoverage(
+            later({
+              yearlyApplications: yearly + extra,
+              newAdditionalApplications: newAdditional + (asNew ? extra : 0),
+              licenses,
+              options,
+            }),
+          );
+          expect(totalFee(after)).toBeLessThanOrEqual(totalFee(before));
+          if (before.basicCovered) expect(after.basicCovered).toBe(true);
+        },
+      ),
     );
   });
 });

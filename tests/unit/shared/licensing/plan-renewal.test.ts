@@ -37,9 +37,7 @@ describe('planRenewal', () => {
       'renewal-not-open',
     );
     expect(error.details).toEqual({ opensOn: '2020-08-01' });
-    expect(planRenewal(modelling, { currentEnd: '2020-09-30', now: '2020-07-31T15:00:00Z', months: 12 }).kind).toBe(
-      'continuous',
-    );
+    expect(planRenewal(modelling, { currentEnd: '2020-09-30', now: '2020-07-31T15:00:00Z', months: 12 }).kind).toBe('continuous');
   });
 
   it('refuses a resumption after the deadline', () => {
@@ -55,7 +53,11 @@ describe('planRenewal', () => {
 
   it('never renews an annual license', () => {
     expectLicensingError(
-      () => planRenewal({ ...MONTH_END_DIRECT, kind: 'annual' }, { currentEnd: '2021-04-30', now: '2021-04-01T00:00:00Z', months: 12 }),
+      () =>
+        planRenewal(
+          { ...MONTH_END_DIRECT, kind: 'annual' },
+          { currentEnd: '2021-04-30', now: '2021-04-01T00:00:00Z', months: 12 },
+        ),
       'renewal-not-offered',
     );
   });

@@ -5,7 +5,10 @@ const folders = ['licensing', 'catalog'].map((name) => new URL(`../../../../src-
 const sources = folders.flatMap((folder) =>
   readdirSync(folder)
     .filter((file) => file.endsWith('.ts'))
-    .map((file) => ({ file: `${folder.pathname.split('/src-shared/')[1]}${file}`, text: readFileSync(new URL(file, folder), 'utf8') })),
+    .map((file) => ({
+      file: `${folder.pathname.split('/src-shared/')[1]}${file}`,
+      text: readFileSync(new URL(file, folder), 'utf8'),
+    })),
 );
 
 const forbidden: [RegExp, string][] = [

@@ -15,7 +15,14 @@ describe('quoteRenewal', () => {
     expect(quoteRenewal({ product: kaikei, edition: 'package', months: 12, options: ['bank-import', 'e-filing'] })).toEqual({
       lines: [
         { code: 'basic', label: '基本使用サービス（12ヶ月）', amountYen: 33000, kind: 'basic', status: 'charged', months: 12 },
-        { code: 'option:bank-import', label: '銀行明細取込オプション', amountYen: 5500, kind: 'option', status: 'charged', months: 12 },
+        {
+          code: 'option:bank-import',
+          label: '銀行明細取込オプション',
+          amountYen: 5500,
+          kind: 'option',
+          status: 'charged',
+          months: 12,
+        },
         { code: 'option:e-filing', label: '電子申告オプション', amountYen: 7500, kind: 'option', status: 'charged', months: 12 },
       ],
       subtotalYen: 46000,
@@ -45,7 +52,12 @@ describe('quoteRenewal', () => {
     });
     const oddPrices = structuredClone(kaikei);
     oddPrices.editions.package?.prices.basic.splice(0, 2, { months: 6, yen: 10_000 }, { months: 12, yen: 12_345 });
-    oddPrices.editions.package?.prices.options['bank-import']?.splice(0, 2, { months: 6, yen: 3_000 }, { months: 12, yen: 5_005 });
+    oddPrices.editions.package?.prices.options['bank-import']?.splice(
+      0,
+      2,
+      { months: 6, yen: 3_000 },
+      { months: 12, yen: 5_005 },
+    );
     expect(quoteRenewal({ product: oddPrices, edition: 'package', months: 12, options: [] })).toMatchObject({
       subtotalYen: 12_345,
       taxYen: 1_234, // 1,234.5 rounded down
@@ -63,7 +75,14 @@ describe('quoteRenewal', () => {
     const quote = quoteRenewal({ product: kaikei, edition: 'download', months: 12, options: ['bank-import', 'e-filing'] });
     expect(quote.lines).toEqual([
       { code: 'basic', label: '基本使用サービス（12ヶ月）', amountYen: 44000, kind: 'basic', status: 'charged', months: 12 },
-      { code: 'option:bank-import', label: '銀行明細取込オプション', amountYen: 0, kind: 'option', status: 'included', months: 12 },
+      {
+        code: 'option:bank-import',
+        label: '銀行明細取込オプション',
+        amountYen: 0,
+        kind: 'option',
+        status: 'included',
+        months: 12,
+      },
       { code: 'option:e-filing', label: '電子申告オプション', amountYen: 0, kind: 'option', status: 'included', months: 12 },
     ]);
     expect(quote.totalYen).toBe(48400);
@@ -88,9 +107,18 @@ describe('quoteRenewal', () => {
   });
 
   it('refuses unknown, duplicate and foreign options, unknown editions, annual licenses and odd tax rates', () => {
-    expectLicensingError(() => quoteRenewal({ product: kaikei, edition: 'package', months: 12, options: ['payroll'] }), 'unknown-option');
     expectLicensingError(
-      () => quoteRenewal({ product: findProduct(catalog, 'sakura-suitocho'), edition: 'package', months: 12, options: ['bank-import'] }),
+      () => quoteRenewal({ product: kaikei, edition: 'package', months: 12, options: ['payroll'] }),
+      'unknown-option',
+    );
+    expectLicensingError(
+      () =>
+        quoteRenewal({
+          product: findProduct(catalog, 'sakura-suitocho'),
+          edition: 'package',
+          months: 12,
+          options: ['bank-import'],
+        }),
       'unknown-option',
     );
     expectLicensingError(
@@ -105,27 +133,53 @@ describe('quoteRenewal', () => {
       () => quoteRenewal({ product: findProduct(catalog, 'model-studio-annual'), edition: 'download', months: 12, options: [] }),
       'renewal-not-offered',
     );
-    expectLicensingError(() => quoteRenewal({ product: kaikei, edition: 'package', months: 12, options: [], taxRatePercent: 10.5 }), 'invalid-tax-rate');
+    expectLicensingError(
+      () => quoteRenewal({ product: kaikei, edition: 'package', months: 12, options: [], taxRatePercent: 10.5 }),
+      'invalid-tax-rate',
+    );
   });
 
   describe('seed-004 coverage', () => {
     const coverageFor = (yearlyApplications: number, newAdditionalApplications: number, options: string[]) =>
       optionCoverage(
-        { installedOn: '2022-04-01', renewalOn: '2024-04-01', yearlyApplications, newAdditionalApplications, licenses: 1, options },
+        {
+          installedOn: '2022-04-01',
+          renewalOn: '2024-04-01',
+          yearlyApplications,
+          newAdditionalApplications,
+          licenses: 1,
+          options,
+        },
         seed004,
       );
 
     it('needs the coverage, computed for the same options', () => {
-      expectLicensingError(() => quoteRenewal({ product: shinsei, edition: 'package', months: 12, options: ['billing'] }), 'coverage-required');
       expectLicensingError(
-        () => quoteRenewal({ product: shinsei, edition: 'package', months: 12, options: ['billing'], coverage: coverageFor(50, 0, ['internet-backup']) }),
+        () => quoteRenewal({ product: shinsei, edition: 'package', months: 12, options: ['billing'] }),
+        'coverage-required',
+      );
+      expectLicensingError(
+        () =>
+          quoteRenewal({
+            product: shinsei,
+            edition: 'package',
+            months: 12,
+            options: ['billing'],
+            coverage: coverageFor(50, 0, ['internet-backup']),
+          }),
         'coverage-mismatch',
       );
     });
 
     it('free options and a covered basic renewal appear as zero-amount lines', () => {
       const options = ['billing', 'internet-backup'];
-      const quote = quoteRenewal({ product: shinsei, edition: 'package', months: 12, options, coverage: coverageFor(50, 0, options) });
+      const quote = quoteRenewal({
+        product: shinsei,
+        edition: 'package',
+        months: 12,
+        options,
+        coverage: coverageFor(50, 0, options),
+      });
       expect(quote.lines.map((line) => [line.code, line.amountYen, line.status])).toEqual([
         ['basic', 0, 'free'],
         ['option:billing', 0, 'free'],
@@ -136,17 +190,45 @@ describe('quoteRenewal', () => {
 
     it('a missing application costs ¥5,500 tax included: ¥5,000 + ¥500 tax on the quote', () => {
       const options = ['internet-backup', 'billing'];
-      const quote = quoteRenewal({ product: shinsei, edition: 'package', months: 12, options, coverage: coverageFor(44, 1, options) });
+      const quote = quoteRenewal({
+        product: shinsei,
+        edition: 'package',
+        months: 12,
+        options,
+        coverage: coverageFor(44, 1, options),
+      });
       expect(quote.lines).toEqual([
         { code: 'basic', label: '基本機能 年間更新（12ヶ月）', amountYen: 0, kind: 'basic', status: 'free', months: 12 },
-        { code: 'option:billing', label: '請求管理機能', amountYen: 5000, kind: 'option', status: 'charged', months: 12, missingApplications: 1, feeYenTaxIncluded: 5500 },
-        { code: 'option:internet-backup', label: 'インターネットバックアップ機能', amountYen: 0, kind: 'option', status: 'free', months: 12 },
+        {
+          code: 'option:billing',
+          label: '請求管理機能',
+          amountYen: 5000,
+          kind: 'option',
+          status: 'charged',
+          months: 12,
+          missingApplications: 1,
+          feeYenTaxIncluded: 5500,
+        },
+        {
+          code: 'option:internet-backup',
+          label: 'インターネットバックアップ機能',
+          amountYen: 0,
+          kind: 'option',
+          status: 'free',
+          months: 12,
+        },
       ]);
       expect(quote).toMatchObject({ subtotalYen: 5000, taxYen: 500, totalYen: 5500 });
     });
 
     it('an uncovered basic renewal is charged at the catalog price', () => {
-      const quote = quoteRenewal({ product: shinsei, edition: 'package', months: 12, options: [], coverage: coverageFor(2, 0, []) });
+      const quote = quoteRenewal({
+        product: shinsei,
+        edition: 'package',
+        months: 12,
+        options: [],
+        coverage: coverageFor(2, 0, []),
+      });
       expect(quote.lines).toEqual([
         { code: 'basic', label: '基本機能 年間更新（12ヶ月）', amountYen: 36000, kind: 'basic', status: 'charged', months: 12 },
       ]);
@@ -155,13 +237,18 @@ describe('quoteRenewal', () => {
 
     it('the customer pays exactly the tax-included fees at 10 %', () => {
       fc.assert(
-        fc.property(fc.integer({ min: 3, max: 39 }), fc.integer({ min: 0, max: 4 }), fc.subarray(['billing', 'internet-backup']), (yearly, extra, options) => {
-          const newAdditional = Math.min(extra, yearly);
-          const coverage = coverageFor(yearly, newAdditional, options);
-          const quote = quoteRenewal({ product: shinsei, edition: 'package', months: 12, options, coverage });
-          const fees = coverage.charged.reduce((sum, charge) => sum + charge.feeYen, 0);
-          expect(quote.totalYen).toBe(fees); // basic covered (yearly ≥ 3), so only the fees remain
-        }),
+        fc.property(
+          fc.integer({ min: 3, max: 39 }),
+          fc.integer({ min: 0, max: 4 }),
+          fc.subarray(['billing', 'internet-backup']),
+          (yearly, extra, options) => {
+            const newAdditional = Math.min(extra, yearly);
+            const coverage = coverageFor(yearly, newAdditional, options);
+            const quote = quoteRenewal({ product: shinsei, edition: 'package', months: 12, options, coverage });
+            const fees = coverage.charged.reduce((sum, charge) => sum + charge.feeYen, 0);
+            expect(quote.totalYen).toBe(fees); // basic covered (yearly ≥ 3), so only the fees remain
+          },
+        ),
       );
     });
   });
@@ -169,7 +256,9 @@ describe('quoteRenewal', () => {
   it('total = subtotal + tax, tax = floor(subtotal × rate), every line non-negative, for any product, choice and price', () => {
     const renewable = catalog.products.flatMap((product) =>
       (['package', 'download'] as const)
-        .filter((edition) => product.editions[edition] !== undefined && product.editions[edition]?.policy.licenseKind !== 'annual')
+        .filter(
+          (edition) => product.editions[edition] !== undefined && product.editions[edition]?.policy.licenseKind !== 'annual',
+        )
         .map((edition) => ({ product, edition })),
     );
     expect(renewable.length).toBeGreaterThanOrEqual(9);
@@ -194,7 +283,14 @@ describe('quoteRenewal', () => {
             rule === null
               ? undefined
               : optionCoverage(
-                  { installedOn: '2020-01-01', renewalOn: '2024-01-01', yearlyApplications: yearly, newAdditionalApplications: Math.floor(yearly / 10), licenses: 1, options },
+                  {
+                    installedOn: '2020-01-01',
+                    renewalOn: '2024-01-01',
+                    yearlyApplications: yearly,
+                    newAdditionalApplications: Math.floor(yearly / 10),
+                    licenses: 1,
+                    options,
+                  },
                   rule,
                 );
           const quote = quoteRenewal({ product, edition, months, options, coverage, taxRatePercent });
@@ -202,7 +298,12 @@ describe('quoteRenewal', () => {
           expect(quote.taxYen).toBe(Math.floor((quote.subtotalYen * taxRatePercent) / 100));
           expect(quote.totalYen).toBe(quote.subtotalYen + quote.taxYen);
           expect(quote.lines[0]?.code).toBe('basic');
-          expect(quote.lines.slice(1).map((line) => line.code.replace('option:', '')).sort()).toEqual([...options].sort());
+          expect(
+            quote.lines
+              .slice(1)
+              .map((line) => line.code.replace('option:', ''))
+              .sort(),
+          ).toEqual([...options].sort());
           for (const line of quote.lines) {
             expect(Number.isInteger(line.amountYen) && line.amountYen >= 0).toBe(true);
             if (line.status !== 'charged') expect(line.amountYen).toBe(0);

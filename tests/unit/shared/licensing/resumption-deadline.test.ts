@@ -19,9 +19,7 @@ describe('resumption deadline (seed 003)', () => {
   });
 
   it('uses the package cut-off hour of 16:00', () => {
-    expect(resumptionDeadline({ ...MONTH_END_DIRECT, cutoffHour: 16 }, '2020-07-31')?.cutoff).toBe(
-      '2023-07-31T16:00:00+09:00',
-    );
+    expect(resumptionDeadline({ ...MONTH_END_DIRECT, cutoffHour: 16 }, '2020-07-31')?.cutoff).toBe('2023-07-31T16:00:00+09:00');
   });
 
   it('steps back from a month end on a weekend, a holiday or a closure', () => {

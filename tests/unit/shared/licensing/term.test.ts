@@ -78,9 +78,7 @@ describe('day basis (seed 000)', () => {
   it('is never shorter than N months, and never a full day longer than needed', () => {
     fc.assert(
       fc.property(anyDate, anyMonths, fc.boolean(), (date, months, continuous) => {
-        const term = continuous
-          ? continuousRenewalTerm(DAY_PACKAGE, date, months)
-          : resumptionTerm(DAY_PACKAGE, date, months);
+        const term = continuous ? continuousRenewalTerm(DAY_PACKAGE, date, months) : resumptionTerm(DAY_PACKAGE, date, months);
         expect(term.start).toBe(continuous ? addDays(date, 1) : date);
         const sameDayLater = addMonthsClamped(term.start, months);
         expect(term.end >= addDays(sameDayLater, -1)).toBe(true);
@@ -115,7 +113,10 @@ describe('term arguments', () => {
   it('rejects malformed rules instead of producing NaN dates', () => {
     const broken = { ...DAY_PACKAGE, basis: 'week' } as unknown as TermRules;
     expectLicensingError(() => continuousRenewalTerm(broken, '2021-04-30', 12), 'invalid-term-rules');
-    expectLicensingError(() => continuousRenewalTerm({ ...DAY_PACKAGE, renewalWindowMonths: 0 }, '2021-04-30', 12), 'invalid-term-rules');
+    expectLicensingError(
+      () => continuousRenewalTerm({ ...DAY_PACKAGE, renewalWindowMonths: 0 }, '2021-04-30', 12),
+      'invalid-term-rules',
+    );
     expectLicensingError(() => continuousRenewalTerm({ ...DAY_PACKAGE, cutoffHour: 24 }, '2021-04-30', 12), 'invalid-term-rules');
     expectLicensingError(() => continuousRenewalTerm(DAY_PACKAGE, '2021/04/30', 12), 'invalid-date');
   });
