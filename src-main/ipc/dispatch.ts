@@ -1,6 +1,7 @@
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
 import { ipcContract, isIpcChannel } from '../../src-shared/ipc/contract';
-import { CodedError, type IpcEnvelope } from '../../src-shared/ipc/envelope';
+import { CodedError } from '../../src-shared/contracts/coded-error';
+import { type IpcEnvelope } from '../../src-shared/ipc/envelope';
 import { type IpcHandlers } from './ipc-handlers';
 
 export type Logger = { error: (message: string, detail?: unknown) => void };

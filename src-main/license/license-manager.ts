@@ -3,7 +3,7 @@ import { type Catalog } from '../../src-shared/catalog';
 import { maskLicenseNumber, parseLicenseNumber } from '../../src-shared/contracts/license-number';
 import { daysRemaining } from '../../src-shared/licensing';
 import { type LicensePayload } from '../../src-shared/contracts/signed-license';
-import { CodedError } from '../../src-shared/ipc/envelope';
+import { CodedError } from '../../src-shared/contracts/coded-error';
 import { type LicenseStatus, type LicenseView } from '../../src-shared/ipc/license-status';
 import { shortDeviceNumber } from '../device/device-number';
 import { type LicenseStore } from '../store/license-store';

@@ -6,7 +6,7 @@ import {
   type LicenseResponse,
   LicenseResponseSchema,
 } from '../../src-shared/contracts/http';
-import { CodedError } from '../../src-shared/ipc/envelope';
+import { CodedError } from '../../src-shared/contracts/coded-error';
 
 export type FetchLike = (
   url: string,

@@ -1,6 +1,7 @@
 import { type IpcChannel, type IpcRequest, type IpcResponse } from '../../src-shared/ipc/contract';
 import { type DesktopApi, DESKTOP_API_GLOBAL, methodName } from '../../src-shared/ipc/desktop-api';
-import { CodedError, type IpcEnvelope } from '../../src-shared/ipc/envelope';
+import { CodedError } from '../../src-shared/contracts/coded-error';
+import { type IpcEnvelope } from '../../src-shared/ipc/envelope';
 
 function api(): DesktopApi {
   const value = (globalThis as Record<string, unknown>)[DESKTOP_API_GLOBAL];

@@ -4,13 +4,3 @@ import { type ErrorCode } from '../contracts/error-codes';
 // envelope and the renderer turns a failure back into a coded error.
 export type IpcFailure = { ok: false; error: { code: ErrorCode; message: string } };
 export type IpcEnvelope<T> = { ok: true; value: T } | IpcFailure;
-
-export class CodedError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string = code,
-  ) {
-    super(message);
-    this.name = 'CodedError';
-  }
-}

@@ -1,7 +1,7 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { IPC_CHANNELS } from '../../../src-shared/ipc/channels';
-import { CodedError } from '../../../src-shared/ipc/envelope';
+import { CodedError } from '../../../src-shared/contracts/coded-error';
 import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
 import { registerIpc, trustedSender } from '../../../src-main/ipc/register-ipc';
 
