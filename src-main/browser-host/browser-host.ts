@@ -5,7 +5,9 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
 import { dispatch } from '../ipc/dispatch';
+import { type EventHub } from '../ipc/event-hub';
 import { type IpcHandlers } from '../ipc/ipc-handlers';
+import { EventStream } from './event-stream';
 
 // A test and demo host for machines where Electron cannot run: serves the built renderer and answers the
 // preload API over a loopback-only bridge, backed by the real main-process services. Not part of the product.
@@ -22,6 +24,12 @@ const MIME: Record<string, string> = {
 const MAX_BODY = 64 * 1024;
 
 export type BrowserHost = { url: string; close: () => Promise<void> };
+
+export const SECURITY_HEADERS = {
+  'content-security-policy': CONTENT_SECURITY_POLICY,
+  'x-content-type-options': 'nosniff',
+  'cache-control': 'no-store',
+};
 
 async function buildBridge(token: string): Promise<string> {
   const result = await build({
@@ -56,8 +64,13 @@ function readBody(request: http.IncomingMessage): Promise<string> {
 export async function startBrowserHost(options: {
   rendererDir: string;
   handlers: IpcHandlers;
+  events: EventHub;
+  /** The stream the host's own adapters (notifier) also write to; one is made when none is given. */
+  stream?: EventStream;
   port?: number;
 }): Promise<BrowserHost> {
+  const stream = options.stream ?? new EventStream(SECURITY_HEADERS);
+  const unsubscribe = options.events.subscribe((event, payload) => stream.send({ kind: 'event', event, payload }));
   const indexFile = path.join(options.rendererDir, 'index.html');
   if (!fs.existsSync(indexFile)) throw new Error(`renderer not built: ${indexFile} is missing (run "npm run build:renderer")`);
   const token = crypto.randomBytes(24).toString('hex');
@@ -67,18 +80,18 @@ export async function startBrowserHost(options: {
 
   const server = http.createServer((request, response) => {
     const send = (status: number, type: string, body: string | Buffer) => {
-      response.writeHead(status, {
-        'content-type': type,
-        'content-security-policy': CONTENT_SECURITY_POLICY,
-        'x-content-type-options': 'nosniff',
-        'cache-control': 'no-store',
-      });
+      response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': type });
       response.end(body);
     };
     // Only pages that name this host exactly may talk to it (defends against DNS rebinding).
     if (!allowedHosts.includes(request.headers.host ?? '')) return send(403, 'text/plain', 'forbidden host');
     const url = new URL(request.url ?? '/', 'http://host');
 
+    // EventSource cannot send headers, so the events stream carries the same per-session token in its query.
+    if (url.pathname === '/__events') {
+      if (request.method !== 'GET' || url.searchParams.get('token') !== token) return send(403, 'text/plain', 'forbidden');
+      return stream.attach(response);
+    }
     if (url.pathname.startsWith('/__ipc/')) {
       if (request.method !== 'POST' || request.headers['x-bridge-token'] !== token) return send(403, 'text/plain', 'forbidden');
       const channel = decodeURIComponent(url.pathname.slice('/__ipc/'.length));
@@ -118,6 +131,12 @@ export async function startBrowserHost(options: {
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        unsubscribe();
+        stream.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -1,4 +1,4 @@
 // Channel names alone, free of schemas, so the sandboxed preload stays small. contract.ts must give every one of
 // them a schema pair (its `satisfies` clause makes a missing or extra channel a compile error).
-export const IPC_CHANNELS = ['license:status', 'license:activate'] as const;
+export const IPC_CHANNELS = ['launch:state', 'launch:recheck', 'license:activate', 'trial:start', 'external:open'] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

@@ -1,18 +1,37 @@
 import { z } from 'zod';
 import { type IpcChannel } from './channels';
-import { LicenseStatusSchema } from './license-status';
+import { LaunchStateSchema } from './launch-state';
+
+export const EXTERNAL_TARGETS = ['renewal-page', 'purchase-page', 'support-form'] as const;
+export type ExternalTarget = (typeof EXTERNAL_TARGETS)[number];
 
 // The one IPC map: channel → request schema, response schema. The main process registers a handler for every
 // channel through one validating wrapper; the preload and the browser test host both build `window.desktopApi`
 // from this map, so the renderer cannot tell them apart.
 export const ipcContract = {
-  'license:status': {
+  /** The launch decision from what is stored; never waits for the network. */
+  'launch:state': {
     request: z.object({}).strict(),
-    response: LicenseStatusSchema,
+    response: LaunchStateSchema,
+  },
+  /** Asks the service now (the user pressed 再確認, or the network came back); answers once it replied or gave up. */
+  'launch:recheck': {
+    request: z.object({}).strict(),
+    response: LaunchStateSchema,
   },
   'license:activate': {
     request: z.object({ licenseNumber: z.string().min(1).max(64) }).strict(),
-    response: LicenseStatusSchema,
+    response: LaunchStateSchema,
+  },
+  /** Starts the product's trial; the request is the user's acceptance of the terms (seed 001). */
+  'trial:start': {
+    request: z.object({ termsAccepted: z.literal(true) }).strict(),
+    response: LaunchStateSchema,
+  },
+  /** Opens one of the vendor's pages in the system browser; main builds the URL, the renderer never names one. */
+  'external:open': {
+    request: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
+    response: z.object({ url: z.string() }).strict(),
   },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 

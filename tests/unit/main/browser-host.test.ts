@@ -4,10 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHost, startBrowserHost } from '../../../src-main/browser-host/browser-host';
+import { EventHub } from '../../../src-main/ipc/event-hub';
+import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
+import { sampleLaunchState } from '../../fixtures/launch-state';
 
 let host: BrowserHost;
 let bridgeToken = '';
-const status = { appVersion: '9.9.9', license: null, problem: null };
+const status = sampleLaunchState();
+const events = new EventHub();
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
@@ -16,7 +20,14 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'secret');
   host = await startBrowserHost({
     rendererDir: dir,
-    handlers: { 'license:status': () => status, 'license:activate': () => status },
+    handlers: {
+      'launch:state': () => status,
+      'launch:recheck': () => status,
+      'license:activate': () => status,
+      'trial:start': () => status,
+      'external:open': () => ({ url: 'https://support.example.jp/' }),
+    } satisfies IpcHandlers,
+    events,
   });
   const bridge = await (await fetch(`${host.url}__bridge.js`)).text();
   bridgeToken = /"([0-9a-f]{48})"/.exec(bridge)?.[1] ?? '';
@@ -52,7 +63,7 @@ describe('browser host', () => {
   });
 
   it('answers contract calls that carry the session token, through the same dispatcher as Electron', async () => {
-    const ok = await fetch(`${host.url}__ipc/license:status`, {
+    const ok = await fetch(`${host.url}__ipc/launch:state`, {
       method: 'POST',
       headers: { 'x-bridge-token': bridgeToken },
       body: '{}',
@@ -67,10 +78,10 @@ describe('browser host', () => {
   });
 
   it('refuses calls without the token, from a foreign Host, or by GET', async () => {
-    expect((await fetch(`${host.url}__ipc/license:status`, { method: 'POST', body: '{}' })).status).toBe(403);
+    expect((await fetch(`${host.url}__ipc/launch:state`, { method: 'POST', body: '{}' })).status).toBe(403);
     expect(
       (
-        await raw('/__ipc/license:status', {
+        await raw('/__ipc/launch:state', {
           method: 'POST',
           headers: { host: 'evil.example', 'x-bridge-token': bridgeToken },
           body: '{}',
@@ -78,12 +89,56 @@ describe('browser host', () => {
       ).status,
     ).toBe(403);
     expect((await raw('/', { headers: { host: 'evil.example' } })).status).toBe(403);
-    expect((await fetch(`${host.url}__ipc/license:status`, { headers: { 'x-bridge-token': bridgeToken } })).status).toBe(403);
+    expect((await fetch(`${host.url}__ipc/launch:state`, { headers: { 'x-bridge-token': bridgeToken } })).status).toBe(403);
   });
 
   it('serves only files inside the renderer folder', async () => {
     expect((await raw('/app.js')).status).toBe(200);
     expect((await raw('/../secret.txt')).status).toBe(404);
     expect((await raw('/%2e%2e/secret.txt')).status).toBe(404);
+  });
+
+  it('matches the Host header exactly, not by prefix or suffix', async () => {
+    const { port } = new URL(host.url);
+    for (const forged of [
+      `localhost:${port}.evil.example`,
+      `127.0.0.1:${port}0`,
+      `localhost.evil.example:${port}`,
+      `x127.0.0.1:${port}`,
+    ]) {
+      expect((await raw('/', { headers: { host: forged } })).status, forged).toBe(403);
+    }
+    expect((await raw('/', { headers: { host: `localhost:${port}` } })).status).toBe(200);
+  });
+
+  it('pushes main-process events to the page as server-sent events, behind the same token and Host checks', async () => {
+    expect((await raw('/__events')).status).toBe(403);
+    expect((await raw(`/__events?token=${bridgeToken}`, { headers: { host: 'evil.example' } })).status).toBe(403);
+    const url = new URL(host.url);
+    const received = await new Promise<string>((resolve, reject) => {
+      const request = http.get({ host: url.hostname, port: url.port, path: `/__events?token=${bridgeToken}` }, (response) => {
+        expect(response.headers['content-type']).toMatch(/^text\/event-stream/);
+        let body = '';
+        let emitted = false;
+        response.on('data', (chunk: Buffer) => {
+          body += chunk.toString();
+          if (!emitted && body.includes('connected')) {
+            emitted = true;
+            events.emit('menu:command', { command: 'version-info' });
+          }
+          const line = body.split('\n').find((l) => l.startsWith('data:'));
+          if (line) {
+            request.destroy();
+            resolve(line.slice('data: '.length));
+          }
+        });
+      });
+      request.on('error', reject);
+    });
+    expect(JSON.parse(received)).toEqual({ kind: 'event', event: 'menu:command', payload: { command: 'version-info' } });
+  });
+
+  it('refuses to push a payload that breaks its event schema', () => {
+    expect(() => events.emit('menu:command', { command: 'format-disk' } as never)).toThrow();
   });
 });

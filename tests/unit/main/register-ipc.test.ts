@@ -4,8 +4,9 @@ import { IPC_CHANNELS } from '../../../src-shared/ipc/channels';
 import { CodedError } from '../../../src-shared/contracts/coded-error';
 import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
 import { registerIpc, trustedSender } from '../../../src-main/ipc/register-ipc';
+import { sampleLaunchState } from '../../fixtures/launch-state';
 
-const status = { appVersion: '1.0.0', license: null, problem: null };
+const status = sampleLaunchState();
 
 function fakeIpcMain() {
   const handlers = new Map<string, (event: IpcMainInvokeEvent, payload: unknown) => unknown>();
@@ -23,8 +24,11 @@ const APP = 'file:///opt/%E3%81%95%E3%81%8F%E3%82%89%20Desktop/100%25%20[portabl
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const ipc = fakeIpcMain();
   const handlers: IpcHandlers = {
-    'license:status': () => status,
+    'launch:state': () => status,
+    'launch:recheck': () => status,
     'license:activate': () => status,
+    'trial:start': () => status,
+    'external:open': () => ({ url: 'https://support.example.jp/' }),
     ...overrides,
   };
   registerIpc(ipc, handlers, trustedSender(APP_DIR));
@@ -37,13 +41,13 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
   });
 
   it('answers the app’s own top frame with a validated response', async () => {
-    const handle = setup().get('license:status')!;
+    const handle = setup().get('launch:state')!;
     expect(await handle(frame(`${APP}/index.html`), {})).toEqual({ ok: true, value: status });
   });
 
   it('refuses other origins and sub-frames before running the handler', async () => {
     let ran = false;
-    const handle = setup({ 'license:status': () => ((ran = true), status) }).get('license:status')!;
+    const handle = setup({ 'launch:state': () => ((ran = true), status) }).get('launch:state')!;
     expect(await handle(frame('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await handle(frame(`${APP}/index.html`, {}), {})).toMatchObject({ ok: false });
     expect(await handle(frame(`${APP}-evil/index.html`), {})).toMatchObject({ ok: false });
@@ -93,7 +97,7 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
   });
 
   it('refuses a handler answer that breaks the response schema', async () => {
-    const handle = setup({ 'license:status': () => ({ wrong: true }) as never }).get('license:status')!;
+    const handle = setup({ 'launch:state': () => ({ wrong: true }) as never }).get('launch:state')!;
     expect(await handle(frame(`${APP}/index.html`), {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });
