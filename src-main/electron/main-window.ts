@@ -1,11 +1,15 @@
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions } from 'electron';
+import { DEFAULT_WINDOW_STATE, type WindowState } from './window-state';
 
 export type WindowFactory = new (options: BrowserWindowConstructorOptions) => BrowserWindowType;
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preloadPath: string,
+  state: WindowState = DEFAULT_WINDOW_STATE,
+): BrowserWindowConstructorOptions {
+  const { maximized: _maximized, ...bounds } = state;
   return {
-    width: 960,
-    height: 680,
+    ...bounds,
     minWidth: 720,
     minHeight: 520,
     show: false,
@@ -23,9 +27,18 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
   };
 }
 
-export function createMainWindow(BrowserWindow: WindowFactory, preloadPath: string, indexHtml: string): BrowserWindowType {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath));
-  window.once('ready-to-show', () => window.show());
+export function createMainWindow(
+  BrowserWindow: WindowFactory,
+  preloadPath: string,
+  indexHtml: string,
+  state: WindowState = DEFAULT_WINDOW_STATE,
+): BrowserWindowType {
+  const window = new BrowserWindow(mainWindowOptions(preloadPath, state));
+  window.once('ready-to-show', () => {
+    // maximize() also shows the window, so it waits for the first paint like show() does.
+    if (state.maximized) window.maximize();
+    window.show();
+  });
   void window.loadFile(indexHtml);
   return window;
 }

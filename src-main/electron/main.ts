@@ -1,52 +1,89 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
 import { messages } from '../../src-shared/messages';
 import { createAppServices, type AppServices } from '../app-services';
 import { loadAppConfig } from '../config/app-config';
 import { registerIpc, trustedSender } from '../ipc/register-ipc';
+import { appMenuTemplate, menuLabels } from './app-menu';
+import { createElectronExternalBrowser } from './electron-external-browser';
+import { createElectronNotifier } from './electron-notifier';
 import { createMainWindow } from './main-window';
 import { electronSqliteBinding } from './native-binding';
 import { applySessionPolicy, lockDownNavigation } from './security';
+import { forwardEvents } from './send-events';
+import { claimSingleInstance } from './single-instance';
+import { readWindowState, trackWindowState, windowStateFile } from './window-state';
 
-// Electron entry point: thin glue around the services in app-services.ts.
+// Electron entry point: thin glue around the services in app-services.ts; each piece lives in its own file here.
 let services: AppServices | null = null;
+let mainWindow: BrowserWindow | null = null;
+const currentWindow = () => mainWindow;
 
 function resourcesDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
 }
 
 async function start(): Promise<void> {
-  if (!app.requestSingleInstanceLock()) {
-    app.quit();
-    return;
-  }
   await app.whenReady();
   const config = loadAppConfig({
     resourcesDir: resourcesDir(),
     userDataDir: app.getPath('userData'),
     appVersion: app.getVersion(),
+    // Development overrides (APP_PRODUCT, LICENSE_PUBLIC_KEY_PATH, …) are honoured only when this is false.
+    packaged: app.isPackaged,
   });
+  const externalBrowser = createElectronExternalBrowser(config.allowedExternalOrigins);
   services = createAppServices(config, {
     nativeBinding: electronSqliteBinding({
       isPackaged: app.isPackaged,
       resourcesPath: process.resourcesPath,
       appPath: app.getAppPath(),
     }),
+    notifier: createElectronNotifier(),
+    externalBrowser,
   });
+  const { events, launch } = services;
+
   applySessionPolicy(session.defaultSession);
   const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
   registerIpc(ipcMain, services.handlers, trustedSender(rendererDir), { error: (m, d) => console.error(m, d) });
   app.on('web-contents-created', (_event, contents) => {
-    lockDownNavigation(contents, (url) => void shell.openExternal(url), [new URL(config.serviceUrl).origin]);
+    const open = (url: string) => void externalBrowser.open(url).catch((error: unknown) => console.error(error));
+    lockDownNavigation(contents, open, config.allowedExternalOrigins);
   });
-  createMainWindow(BrowserWindow, path.join(__dirname, 'preload.cjs'), path.join(rendererDir, 'index.html'));
+
+  // The sink looks the window up per event, so it is wired once here and survives the window being replaced.
+  forwardEvents(events, currentWindow);
+  const template = appMenuTemplate({
+    labels: menuLabels(),
+    platform: process.platform,
+    events,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+
+  const stateFile = windowStateFile(app.getPath('userData'));
+  mainWindow = createMainWindow(
+    BrowserWindow,
+    path.join(__dirname, 'preload.cjs'),
+    path.join(rendererDir, 'index.html'),
+    readWindowState(stateFile, screen.getAllDisplays()),
+  );
+  trackWindowState(mainWindow, stateFile, { onError: (error) => console.error('window state not saved', error) });
+  mainWindow.on('closed', () => (mainWindow = null));
+
+  // Background validation starts only now: its first event has a window to go to.
+  launch.start();
 }
 
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => services?.close());
+function shutDown(): void {
+  const running = services;
+  services = null;
+  running?.launch.stop();
+  running?.close();
+}
 
-start().catch((error: unknown) => {
+function reportStartFailure(error: unknown): void {
   // A coded failure (e.g. a database from a newer version) is told in the catalogs' words, Japanese first.
   const code = (error as { code?: unknown }).code;
   const text = isErrorCode(code)
@@ -55,5 +92,13 @@ start().catch((error: unknown) => {
       ? error.message
       : String(error);
   dialog.showErrorBox('起動できませんでした / Could not start', text);
+  shutDown();
   app.exit(1);
-});
+}
+
+// Single instance first: a second copy quits before it opens the database the first one is using.
+if (claimSingleInstance(app, currentWindow)) {
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', shutDown);
+  start().catch(reportStartFailure);
+}

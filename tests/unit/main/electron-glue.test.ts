@@ -1,15 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
 
 // A faked electron module: the glue is tested without the Electron binary, which cannot be downloaded here.
-const created: { options: Record<string, unknown>; loaded: string | null }[] = [];
+const created: {
+  options: Record<string, unknown>;
+  loaded: string | null;
+  calls: string[];
+  readyToShow: () => void;
+}[] = [];
 vi.mock('electron', () => ({
   BrowserWindow: class {
     loaded: string | null = null;
+    calls: string[] = [];
+    readyToShow = () => {};
     constructor(readonly options: Record<string, unknown>) {
       created.push(this as never);
     }
-    once() {}
-    show() {}
+    once(name: string, fn: () => void) {
+      if (name === 'ready-to-show') this.readyToShow = fn;
+    }
+    show() {
+      this.calls.push('show');
+    }
+    maximize() {
+      this.calls.push('maximize');
+    }
     loadFile(file: string) {
       this.loaded = file;
       return Promise.resolve();
@@ -34,6 +48,18 @@ describe('Electron glue', () => {
       webSecurity: true,
     });
     expect(loaded).toBe('/app/index.html');
+  });
+
+  it('opens at the saved bounds, maximized once ready when it was left maximized', () => {
+    created.length = 0;
+    const state = { x: 40, y: 30, width: 1100, height: 760, maximized: true };
+    createMainWindow(BrowserWindow as never, '/app/preload.cjs', '/app/index.html', state);
+    const window = created[0]!;
+    expect(window.options).toMatchObject({ x: 40, y: 30, width: 1100, height: 760, show: false });
+    expect(window.options).not.toHaveProperty('maximized');
+    expect(window.calls).toEqual([]);
+    window.readyToShow();
+    expect(window.calls).toEqual(['maximize', 'show']);
   });
 
   it('denies navigation and new windows, opening only allow-listed origins externally', () => {
