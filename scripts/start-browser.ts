@@ -1,5 +1,6 @@
 // `npm run start:browser`: the same app in a browser, for machines where Electron cannot run (CI, this build
 // machine). Starts the local license service if none answers, then the browser host, and prints the URL to open.
+// `npm run start:browser -- --product menzei-terminal` runs the app as another product of the catalog.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 50 && !(await answers(serviceUrl)); i++) await new Promise((r) => setTimeout(r, 200));
   }
   children.push(
-    spawn(process.execPath, [tsx, 'src-main/browser-host/cli.ts'], {
+    spawn(process.execPath, [tsx, 'src-main/browser-host/cli.ts', ...process.argv.slice(2)], {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, LICENSE_SERVICE_URL: serviceUrl },

@@ -1,31 +1,87 @@
 import fs from 'node:fs';
 import { type AppConfig } from './config/app-config';
 import { loadCatalog } from './config/load-catalog';
-import { readDeviceNumber } from './device/device-number';
+import { deviceNumberFrom, readDeviceNumber } from './device/device-number';
+import { EventHub } from './ipc/event-hub';
 import { createIpcHandlers, type IpcHandlers } from './ipc/ipc-handlers';
+import { SystemClock } from './launch/app-clock';
+import { LaunchService, type Logger, type StoreHandles } from './launch/launch-service';
 import { LicenseManager } from './license/license-manager';
 import { LicenseServiceClient } from './license/service-client';
 import { loadPublicKey } from './license/verify-license';
-import { type AppDatabase, openAppDatabase } from './store/app-database';
+import { type ExternalBrowser } from './ports/external-browser';
+import { type Notifier } from './ports/notifier';
 import { LicenseStore } from './store/license-store';
+import { openAppStore } from './store/open-app-store';
+import { type AppDatabase } from './store/app-database';
 
-export type AppServices = { db: AppDatabase; license: LicenseManager; handlers: IpcHandlers; close: () => void };
+export type AppServices = {
+  handlers: IpcHandlers;
+  events: EventHub;
+  launch: LaunchService;
+  close: () => void;
+};
+
+export type AppServiceOptions = {
+  nativeBinding?: string;
+  notifier: Notifier;
+  externalBrowser: ExternalBrowser;
+  log?: Logger;
+};
 
 /** Wires the main-process services. Electron's main and the browser test host both start the app through this. */
-export function createAppServices(
-  config: AppConfig,
-  options: { nativeBinding?: string; deviceNumber?: string; clock?: () => Date } = {},
-): AppServices {
-  const db = openAppDatabase(config.dbPath, options.nativeBinding);
-  const license = new LicenseManager({
+export function createAppServices(config: AppConfig, options: AppServiceOptions): AppServices {
+  const log = options.log ?? { error: (m: string, d?: unknown) => console.error(m, d) };
+  const publicKey = loadPublicKey(fs.readFileSync(config.publicKeyPath, 'utf8'));
+  const deviceNumber = config.machineIdOverride
+    ? deviceNumberFrom(config.machineIdOverride, config.deviceSalt)
+    : readDeviceNumber(config.deviceSalt);
+  let db: AppDatabase | null = null;
+  let clock: SystemClock = new SystemClock(null);
+  const client = new LicenseServiceClient(config.serviceUrl, {
+    onDemoClock: config.followDemoClock ? (instant) => clock.observeDemoClock(instant) : undefined,
+  });
+  const openStore = (): StoreHandles => {
+    const opening = openAppStore(config.dbPath, { nativeBinding: options.nativeBinding });
+    if (!opening.db) return { store: null, licenses: null, problem: opening.problem };
+    db = opening.db;
+    const store = new LicenseStore(opening.db);
+    clock = new SystemClock(config.followDemoClock ? store : null);
+    const installation = { publicKey, deviceNumber, productCode: config.productCode };
+    const licenses = new LicenseManager({
+      store,
+      client,
+      installation,
+      appVersion: config.appVersion,
+      clock: { now: () => clock.now() },
+    });
+    return { store, licenses, problem: opening.problem };
+  };
+  const events = new EventHub();
+  const launch = new LaunchService({
     catalog: loadCatalog(config.resourcesDir),
-    store: new LicenseStore(db),
-    client: new LicenseServiceClient(config.serviceUrl),
-    publicKey: loadPublicKey(fs.readFileSync(config.publicKeyPath, 'utf8')),
-    deviceNumber: options.deviceNumber ?? readDeviceNumber(config.deviceSalt),
     productCode: config.productCode,
     appVersion: config.appVersion,
-    clock: options.clock ?? (() => new Date()),
+    serviceUrl: config.serviceUrl,
+    openStore,
+    clock: { now: () => clock.now() },
+    events,
+    notifier: options.notifier,
+    externalBrowser: options.externalBrowser,
+    log,
+    retry: {
+      backoffMs: [2_000, 10_000, 30_000],
+      intervalMs: config.checkIntervalMs,
+      retryAfterFailureMs: Math.min(15 * 60_000, config.checkIntervalMs),
+    },
   });
-  return { db, license, handlers: createIpcHandlers({ license }), close: () => db.close() };
+  return {
+    handlers: createIpcHandlers({ launch }),
+    events,
+    launch,
+    close: () => {
+      launch.stop();
+      db?.close();
+    },
+  };
 }

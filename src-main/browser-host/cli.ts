@@ -1,29 +1,48 @@
 import path from 'node:path';
 import { createAppServices } from '../app-services';
 import { loadAppConfig } from '../config/app-config';
-import { deviceNumberFrom } from '../device/device-number';
-import { startBrowserHost } from './browser-host';
+import { browserExternalBrowser, browserNotifier } from './browser-adapters';
+import { SECURITY_HEADERS, startBrowserHost } from './browser-host';
+import { EventStream } from './event-stream';
 
-// Starts the browser host: `tsx src-main/browser-host/cli.ts`. Env: BROWSER_HOST_PORT (0 = any free port),
-// LICENSE_SERVICE_URL, APP_DB_PATH, and, for tests that need two devices on one machine, BROWSER_HOST_MACHINE_ID
-// (a stand-in machine id, hashed exactly like the real one). The first stdout line is JSON for test harnesses.
+// Starts the browser host: `tsx src-main/browser-host/cli.ts [--product <code>]`. Env: BROWSER_HOST_PORT (0 = any
+// free port) and everything loadAppConfig reads in development (LICENSE_SERVICE_URL, APP_DB_PATH, APP_PRODUCT,
+// APP_MACHINE_ID for tests that need two devices on one machine, APP_CHECK_INTERVAL_MS). The first stdout line is
+// JSON for test harnesses.
 const ROOT = path.resolve(__dirname, '../..');
+
+function productFlag(argv: readonly string[]): string | undefined {
+  const index = argv.indexOf('--product');
+  return index >= 0 ? argv[index + 1] : argv.find((a) => a.startsWith('--product='))?.slice('--product='.length);
+}
 
 async function main(): Promise<void> {
   const pkg = (await import(path.join(ROOT, 'package.json'))) as { version: string };
+  const product = productFlag(process.argv.slice(2));
   const config = loadAppConfig({
     resourcesDir: path.join(ROOT, 'resources'),
-    userDataDir: path.join(ROOT, 'var/browser-host'),
+    userDataDir: path.join(ROOT, 'var/browser-host', product ?? ''),
     appVersion: pkg.version,
+    packaged: false,
+    env: product ? { ...process.env, APP_PRODUCT: product } : process.env,
   });
-  const machineId = process.env.BROWSER_HOST_MACHINE_ID;
-  const services = createAppServices(config, machineId ? { deviceNumber: deviceNumberFrom(machineId, config.deviceSalt) } : {});
+  let stream: EventStream | null = null;
+  const services = createAppServices(config, {
+    notifier: browserNotifier(() => stream),
+    externalBrowser: browserExternalBrowser(),
+  });
+  stream = new EventStream(SECURITY_HEADERS);
   const host = await startBrowserHost({
     rendererDir: path.join(ROOT, 'dist/renderer'),
     handlers: services.handlers,
+    events: services.events,
+    stream,
     port: Number(process.env.BROWSER_HOST_PORT ?? 5180),
   });
-  process.stdout.write(`${JSON.stringify({ listening: host.url, serviceUrl: config.serviceUrl, db: config.dbPath })}\n`);
+  services.launch.start();
+  process.stdout.write(
+    `${JSON.stringify({ listening: host.url, product: config.productCode, serviceUrl: config.serviceUrl, db: config.dbPath })}\n`,
+  );
   const stop = () =>
     void host.close().then(() => {
       services.close();

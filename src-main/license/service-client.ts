@@ -1,31 +1,61 @@
 import { type z } from 'zod';
+import { CodedError } from '../../src-shared/contracts/coded-error';
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
 import {
   type ActivationRequest,
   ErrorBodySchema,
   type LicenseResponse,
   LicenseResponseSchema,
+  type TrialRequest,
+  type ValidationRequest,
 } from '../../src-shared/contracts/http';
-import { CodedError } from '../../src-shared/contracts/coded-error';
 
 export type FetchLike = (
   url: string,
   init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
 ) => Promise<{
   status: number;
+  headers?: { get(name: string): string | null };
   json(): Promise<unknown>;
 }>;
 
+/** What the launch and license services need from the vendor's service; an interface so tests use plain fakes. */
+export interface LicenseServiceApi {
+  activate(request: ActivationRequest): Promise<LicenseResponse>;
+  validate(request: ValidationRequest): Promise<LicenseResponse>;
+  startTrial(request: TrialRequest): Promise<LicenseResponse>;
+}
+
+export type ServiceClientOptions = {
+  fetch?: FetchLike;
+  timeoutMs?: number;
+  /** Told the service's demo clock (`x-demo-clock`) when it sends one; only wired up outside packaged builds. */
+  onDemoClock?: (instant: string) => void;
+};
+
 /** Talks to the vendor's license service. Every answer is validated by the shared schemas before use. */
-export class LicenseServiceClient {
+export class LicenseServiceClient implements LicenseServiceApi {
+  private readonly fetchImpl: FetchLike;
+  private readonly timeoutMs: number;
+
   constructor(
     private readonly baseUrl: string,
-    private readonly fetchImpl: FetchLike = fetch as unknown as FetchLike,
-    private readonly timeoutMs = 10_000,
-  ) {}
+    private readonly options: ServiceClientOptions = {},
+  ) {
+    this.fetchImpl = options.fetch ?? (fetch as unknown as FetchLike);
+    this.timeoutMs = options.timeoutMs ?? 10_000;
+  }
 
   activate(request: ActivationRequest): Promise<LicenseResponse> {
     return this.post('/v1/activations', request, LicenseResponseSchema);
+  }
+
+  validate(request: ValidationRequest): Promise<LicenseResponse> {
+    return this.post('/v1/validations', request, LicenseResponseSchema);
+  }
+
+  startTrial(request: TrialRequest): Promise<LicenseResponse> {
+    return this.post('/v1/trials', request, LicenseResponseSchema);
   }
 
   private async post<S extends z.ZodType>(route: string, body: unknown, schema: S): Promise<z.output<S>> {
@@ -42,14 +72,17 @@ export class LicenseServiceClient {
     } catch {
       throw new CodedError('service-unreachable', `could not reach ${this.baseUrl}`);
     }
+    const demoClock = response.headers?.get('x-demo-clock');
+    if (demoClock && this.options.onDemoClock) this.options.onDemoClock(demoClock);
     if (response.status >= 200 && response.status < 300) {
       const parsed = schema.safeParse(data);
       if (!parsed.success) throw new CodedError('service-bad-response', `unexpected answer from ${route}`);
       return parsed.data;
     }
     const error = ErrorBodySchema.safeParse(data);
-    if (error.success && isErrorCode(error.data.error.code))
-      throw new CodedError(error.data.error.code, error.data.error.message);
+    if (error.success && isErrorCode(error.data.error.code)) {
+      throw new CodedError(error.data.error.code, error.data.error.message, error.data.error.details);
+    }
     throw new CodedError('service-bad-response', `HTTP ${response.status} from ${route}`);
   }
 }

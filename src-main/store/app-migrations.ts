@@ -16,4 +16,24 @@ export const appMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'launch: online check outcome, local stop, placed renewal, clock watermark, notices shown',
+    up: `
+      ALTER TABLE license ADD COLUMN last_attempt TEXT;
+      ALTER TABLE license ADD COLUMN last_error TEXT;
+      ALTER TABLE license ADD COLUMN stopped_as TEXT;
+      ALTER TABLE license ADD COLUMN placed_renewal TEXT;
+      CREATE TABLE app_state (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      CREATE TABLE notices_shown (
+        code     TEXT NOT NULL,
+        term_end TEXT NOT NULL,
+        shown_at TEXT NOT NULL,
+        PRIMARY KEY (code, term_end)
+      );
+    `,
+  },
 ];

@@ -1,35 +1,76 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Activation } from '../views/Activation';
+import { type ExternalTarget } from '../../src-shared/ipc/contract';
+import { call } from '../api/desktop-api';
+import { onEvent } from '../api/events';
+import { STARTUP_SCREENS } from '../screens/screen-map';
+import { type ScreenActions } from '../screens/screen-props';
+import { Home } from '../views/Home';
+import { RenewalPlaceholder } from '../views/RenewalPlaceholder';
 import { VersionInfo } from '../views/VersionInfo';
 import { ErrorMessage } from './ErrorMessage';
 import { MenuBar } from './MenuBar';
-import { useLicenseStatus } from './use-license-status';
+import { useLaunchState } from './use-launch-state';
+
+type View = 'launch' | 'renewal';
 
 export function App() {
   const { t } = useTranslation();
-  const { status, loadError, set } = useLicenseStatus();
+  const { state, loadError, set, recheck } = useLaunchState();
+  const [view, setView] = useState<View>('launch');
   const [showVersionInfo, setShowVersionInfo] = useState(false);
+  // A perpetual license may start past its term; the user chose to go on without renewing (this session only).
+  const [continued, setContinued] = useState(false);
+
+  // The native menu (Electron) sends its commands as events; the in-window menu calls the same setters.
+  useEffect(
+    () =>
+      onEvent('menu:command', ({ command }) => {
+        if (command === 'version-info') setShowVersionInfo(true);
+        else setView('launch');
+      }),
+    [],
+  );
+
+  const actions: ScreenActions = useMemo(
+    () => ({
+      set,
+      recheck,
+      open: (target: ExternalTarget) => void call('external:open', { target }).catch(() => {}),
+      renew: () => {
+        setShowVersionInfo(false);
+        setView('renewal');
+      },
+      continueToProduct: () => setContinued(true),
+    }),
+    [set, recheck],
+  );
+  const renewalActions = {
+    onRenew: actions.renew,
+    onWebPage: () => actions.open('renewal-page'),
+    onPurchase: () => actions.open('purchase-page'),
+  };
+
+  const content = () => {
+    if (loadError) return <ErrorMessage code={loadError} />;
+    if (!state) return <p>{t('app.loading')}</p>;
+    if (view === 'renewal' && state.license) {
+      return <RenewalPlaceholder state={state} onBack={() => setView('launch')} onWebForm={() => actions.open('support-form')} />;
+    }
+    if (state.screen === 'none' || (continued && state.canStart)) {
+      return <Home state={state} actions={renewalActions} onRecheck={recheck} />;
+    }
+    const Screen = STARTUP_SCREENS[state.screen];
+    return <Screen state={state} actions={actions} />;
+  };
 
   return (
     <div className="shell">
       <MenuBar onVersionInfo={() => setShowVersionInfo(true)} />
-      <main>
-        {loadError && <ErrorMessage code={loadError} />}
-        {!status && !loadError && <p>{t('app.loading')}</p>}
-        {status && !status.license && (
-          <>
-            {status.problem && <ErrorMessage code={status.problem} />}
-            <Activation
-              onActivated={(next) => {
-                set(next);
-                setShowVersionInfo(true);
-              }}
-            />
-          </>
-        )}
-      </main>
-      {status && showVersionInfo && <VersionInfo status={status} onClose={() => setShowVersionInfo(false)} />}
+      <main data-screen={state?.screen}>{content()}</main>
+      {state && showVersionInfo && (
+        <VersionInfo state={state} actions={renewalActions} onClose={() => setShowVersionInfo(false)} />
+      )}
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseLicenseNumber } from '../../src-shared/contracts/license-number';
-import { type LicenseStatus } from '../../src-shared/ipc/license-status';
+import { type LaunchState } from '../../src-shared/ipc/launch-state';
 import { call } from '../api/desktop-api';
 import { ErrorMessage } from '../app/ErrorMessage';
 
-/** ライセンス認証: the number is checked for typos here, before anything is sent. */
-export function Activation({ onActivated }: { onActivated: (status: LicenseStatus) => void }) {
+/** ライセンス認証: the number is normalised and checked for typos here, before anything is sent. */
+export function Activation({ onActivated, title }: { onActivated: (state: LaunchState) => void; title?: string }) {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function Activation({ onActivated }: { onActivated: (status: LicenseStatu
 
   return (
     <section className="panel" aria-labelledby="activation-title">
-      <h1 id="activation-title">{t('activation.title')}</h1>
+      <h1 id="activation-title">{title ?? t('activation.title')}</h1>
       <p>{t('activation.lead')}</p>
       <form onSubmit={submit} noValidate>
         <label htmlFor="license-number">{t('activation.licenseNumber')}</label>

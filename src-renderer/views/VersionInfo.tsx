@@ -1,48 +1,61 @@
 import { useTranslation } from 'react-i18next';
-import { type LicenseStatus } from '../../src-shared/ipc/license-status';
+import { type LaunchState } from '../../src-shared/ipc/launch-state';
 import { ErrorMessage } from '../app/ErrorMessage';
-import { formatDate, formatInstant } from '../format/date';
+import { formatDate, formatEraDate, formatInstant } from '../format/date';
+import { RenewalEntry, type RenewalActions } from './RenewalEntry';
+import { remainingText } from './remaining-text';
 
-/** ヘルプ → バージョン情報: what support asks for on the phone, readable at a glance. */
-export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClose: () => void }) {
+/** A term date in the western form, with the Japanese era form beside it in Japanese (令和8年11月30日). */
+function TermDate({ date, testId }: { date: string; testId?: string }) {
+  const { i18n } = useTranslation();
+  return (
+    <>
+      <time data-testid={testId} dateTime={date}>
+        {formatDate(date, i18n.language)}
+      </time>
+      {i18n.language === 'ja' && (
+        <span className="era" data-testid={testId ? `${testId}-era` : undefined}>
+          （{formatEraDate(date)}）
+        </span>
+      )}
+    </>
+  );
+}
+
+/** ヘルプ → バージョン情報: everything SPEC §5 lists, readable at a glance, as support asks for it on the phone. */
+export function VersionInfo({ state, actions, onClose }: { state: LaunchState; actions: RenewalActions; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const license = status.license;
-  const remaining = (days: number) =>
-    days > 0
-      ? t('versionInfo.daysLeft', { count: days })
-      : days === 0
-        ? t('versionInfo.endsToday')
-        : t('versionInfo.expiredDays', { count: -days });
+  const license = state.license;
   return (
     <div className="dialog-backdrop">
       <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="version-info-title">
         <h2 id="version-info-title">{t('versionInfo.title')}</h2>
         <dl className="facts">
           <dt>{t('versionInfo.productVersion')}</dt>
-          <dd data-testid="app-version">{status.appVersion}</dd>
+          <dd data-testid="app-version">{state.appVersion}</dd>
+          <dt>{t('versionInfo.product')}</dt>
+          <dd>
+            {license ? license.productName : state.product.name}
+            {license && ` ${t(`edition.${license.edition}`)}`}
+            {license?.trial && <span className="badge">{t('versionInfo.trial')}</span>}
+          </dd>
           {license && (
             <>
-              <dt>{t('versionInfo.product')}</dt>
-              <dd>
-                {license.productName} {t(`edition.${license.edition}`)}
-              </dd>
               <dt>{t('versionInfo.licenseNumber')}</dt>
               <dd data-testid="license-number">{license.licenseNumberMasked}</dd>
               <dt>{t('versionInfo.deviceNumber')}</dt>
               <dd>{license.deviceNumberShort}</dd>
               <dt>{t('versionInfo.termStart')}</dt>
               <dd>
-                <time dateTime={license.termStart}>{formatDate(license.termStart, i18n.language)}</time>
+                <TermDate date={license.termStart} />
               </dd>
               <dt>{t('versionInfo.termEnd')}</dt>
               <dd>
-                <time data-testid="term-end" dateTime={license.termEnd}>
-                  {formatDate(license.termEnd, i18n.language)}
-                </time>
+                <TermDate date={license.termEnd} testId="term-end" />
               </dd>
               <dt>{t('versionInfo.daysRemaining')}</dt>
               <dd data-testid="days-remaining" className={license.daysRemaining < 0 ? 'expired' : undefined}>
-                {remaining(license.daysRemaining)}
+                {remainingText(t, license.daysRemaining)}
               </dd>
               <dt>{t('versionInfo.options')}</dt>
               <dd>
@@ -55,12 +68,15 @@ export function VersionInfo({ status, onClose }: { status: LicenseStatus; onClos
                     ))}
               </dd>
               <dt>{t('versionInfo.lastOnlineCheck')}</dt>
-              <dd>{license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}</dd>
+              <dd data-testid="last-online-check">
+                {license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}
+              </dd>
             </>
           )}
         </dl>
-        {!license && !status.problem && <p>{t('versionInfo.notActivated')}</p>}
-        {status.problem && <ErrorMessage code={status.problem} />}
+        {!license && !state.problem && <p>{t('versionInfo.notActivated')}</p>}
+        {state.problem && <ErrorMessage code={state.problem} />}
+        {license && state.canStart && <RenewalEntry state={state} actions={actions} labels="versionInfo" />}
         <div className="actions">
           <button type="button" className="primary" onClick={onClose} autoFocus>
             {t('versionInfo.close')}

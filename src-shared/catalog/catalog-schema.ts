@@ -77,6 +77,8 @@ const productSchema = z.strictObject({
   /** Products of one line share branding and support; variants differ only by data. */
   line: code,
   options: z.array(z.strictObject({ code, label: text })),
+  /** Where a new license is bought (after the resumption limit, or an annual license's end). */
+  purchaseUrl: z.url({ protocol: /^https$/, message: 'must be an https URL' }).optional(),
   editions: z
     .strictObject({ package: editionSchema.optional(), download: editionSchema.optional() })
     .refine((editions) => editions.package !== undefined || editions.download !== undefined, {

@@ -38,7 +38,7 @@ export { daysRemaining } from './days-remaining';
 export { LICENSE_STATES, NOTICE_CODES, REMINDER_NOTICE_CODES, SCREEN_CODES } from './launch-codes';
 export type { LicenseState, NoticeCode, ReminderNoticeCode, ScreenCode } from './launch-codes';
 export { decideLaunch } from './launch-decision';
-export type { LaunchDecision, LaunchInput, LaunchLicense, LaunchPolicy } from './launch-decision';
+export type { LaunchDecision, LaunchInput, LaunchLicense, LaunchPolicy, LaunchTrust } from './launch-decision';
 
 export { SEED_004_COVERAGE_RULE, isWithinFreePeriod, optionCoverage } from './option-coverage';
 export type { ChargedOption, OptionCoverage, OptionCoverageInput, OptionCoverageRule } from './option-coverage';

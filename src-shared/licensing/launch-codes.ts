@@ -1,4 +1,4 @@
-/** Startup screens the renderer knows how to show (SPEC §5). */
+/** Startup screens the renderer knows how to show (SPEC §5), one component each in an exhaustive map. */
 export const SCREEN_CODES = [
   'none',
   'activate',
@@ -8,6 +8,12 @@ export const SCREEN_CODES = [
   'trial-ended',
   'license-moved',
   'license-stopped',
+  /** The signed lease ran out (plus grace) without the service confirming the license. */
+  'needs-online-check',
+  /** The clock is earlier than a time this installation has already seen. */
+  'clock-rollback',
+  /** The license store cannot be opened (a newer version's database, or locked by another program). */
+  'store-unavailable',
 ] as const;
 export type ScreenCode = (typeof SCREEN_CODES)[number];
 
@@ -15,7 +21,7 @@ export const REMINDER_NOTICE_CODES = ['reminder-2-months', 'reminder-20-days'] a
 export type ReminderNoticeCode = (typeof REMINDER_NOTICE_CODES)[number];
 
 /** Notices shown beside the product (and, for reminders, once as an OS notification). Listed in display order. */
-export const NOTICE_CODES = ['connect-network', ...REMINDER_NOTICE_CODES] as const;
+export const NOTICE_CODES = ['needs-online-check', 'connect-network', 'renewal-unpaid', ...REMINDER_NOTICE_CODES] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
 
 export const LICENSE_STATES = ['active', 'moved', 'revoked', 'cancelled'] as const;

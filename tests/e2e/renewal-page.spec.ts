@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { issueLicense, jstDate, ROOT, type Running, showLicense, startLicenseService, tempDir } from './support/processes';
+import { shot } from './support/screenshots';
 
 const running: Running[] = [];
 test.afterEach(async () => {
@@ -21,14 +22,14 @@ test('the download edition renews on the renewal web page: 12 months, options in
   await expect(page.getByRole('cell', { name: '料金に含む' })).toHaveCount(2);
   await expect(page.getByTestId('total')).toHaveText('¥48,400');
   await expect(page.getByText('お支払日からの再開となります')).toBeVisible();
-  await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/renewal-web-page.png'), fullPage: true });
+  await shot(page, 'renewal-web-page', { fullPage: true });
 
   await page.getByLabel('カード番号').fill('4242 4242 4242 4242');
   await page.getByLabel('有効期限（MM/YY）').fill('12/29');
   // An impatient double click submits the form twice: the page's Idempotency-Key makes it one payment.
   await page.getByRole('button', { name: '支払へ進む' }).dblclick();
   await expect(page.getByRole('heading', { name: 'お支払いが完了しました' })).toBeVisible();
-  await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/renewal-web-page-paid.png') });
+  await shot(page, 'renewal-web-page-paid');
   const { license, orders } = showLicense(db, number);
   expect(orders.map((o) => o.state)).toEqual(['paid']);
   // A resumption: twelve months from today, payment day included (day basis: 364 or 365 days on).
@@ -46,7 +47,7 @@ test('bank transfer on the renewal web page shows where to pay and warns against
   await page.getByRole('button', { name: '支払へ進む' }).click();
   await expect(page.getByRole('heading', { name: 'お振込のご案内' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('二重のお振込にご注意ください');
-  await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/renewal-web-page-bank-transfer.png'), fullPage: true });
+  await shot(page, 'renewal-web-page-bank-transfer', { fullPage: true });
   // A second visit now meets the unpaid order and points to support.
   await page.goto(`${service.url}/renew?license=${number}`);
   await expect(page.getByRole('alert')).toContainText('前回の更新料のお支払いが確認できていない');

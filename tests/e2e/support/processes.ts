@@ -41,19 +41,49 @@ export function tempDir(prefix: string): string {
 }
 
 /** The license service. By default it signs with the development key whose public half is in resources/. */
-export function startLicenseService(options: { dbPath: string; keyPath?: string; publishPublicKey?: boolean }): Promise<Running> {
-  const env: Record<string, string> = { LICENSE_SERVICE_PORT: '0', LICENSE_SERVICE_DB: options.dbPath, LICENSE_SERVICE_LOG: '0' };
+export function startLicenseService(options: {
+  dbPath: string;
+  keyPath?: string;
+  publishPublicKey?: boolean;
+  /** Demo mode: the admin CLI may move the service's clock (and the app follows it). */
+  demo?: boolean;
+  port?: number;
+}): Promise<Running> {
+  const env: Record<string, string> = {
+    LICENSE_SERVICE_PORT: String(options.port ?? 0),
+    LICENSE_SERVICE_DB: options.dbPath,
+    LICENSE_SERVICE_LOG: '0',
+  };
+  if (options.demo) env.LICENSE_SERVICE_DEMO = '1';
   if (options.keyPath) env.LICENSE_SERVICE_KEY = options.keyPath;
   if (options.publishPublicKey === false) env.LICENSE_SERVICE_PUBLISH_PUBLIC_KEY = '';
   return startProcess('src-server/cli/serve.ts', env);
 }
 
-export function startBrowserHost(options: { serviceUrl: string; dbPath: string; machineId?: string }): Promise<Running> {
+export function startBrowserHost(options: {
+  serviceUrl: string;
+  dbPath: string;
+  machineId?: string;
+  product?: string;
+  /** How often the app validates in the background (the product's default is hours). */
+  checkIntervalMs?: number;
+}): Promise<Running> {
   return startProcess('src-main/browser-host/cli.ts', {
     BROWSER_HOST_PORT: '0',
     LICENSE_SERVICE_URL: options.serviceUrl,
     APP_DB_PATH: options.dbPath,
-    BROWSER_HOST_MACHINE_ID: options.machineId ?? 'e2e-machine-1',
+    APP_MACHINE_ID: options.machineId ?? 'e2e-machine-1',
+    APP_PRODUCT: options.product ?? '',
+    APP_CHECK_INTERVAL_MS: String(options.checkIntervalMs ?? 3_600_000),
+  });
+}
+
+/** Runs the vendor's admin CLI against the service's database; returns its output. */
+export function admin(dbPath: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync(TSX, ['src-server/cli/admin.ts', ...args, '--db', dbPath], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
 }
 

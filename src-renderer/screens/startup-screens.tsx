@@ -1,0 +1,164 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { formatDate, formatInstant } from '../format/date';
+import { Activation } from '../views/Activation';
+import { TrialStart } from '../views/TrialStart';
+import { BlockingScreen } from './BlockingScreen';
+import { RecheckButton } from './RecheckButton';
+import { type ScreenProps } from './screen-props';
+
+const termEnd = (props: ScreenProps, locale: string) =>
+  props.state.license ? formatDate(props.state.license.termEnd, locale) : '';
+
+/** ライセンス認証, with the trial beside it when the product has one. */
+export function ActivateScreen({ state, actions }: ScreenProps) {
+  return (
+    <div className="stack">
+      {state.problem && <ErrorMessage code={state.problem} />}
+      <Activation onActivated={actions.set} />
+      {state.product.trialDays !== null && <TrialStart days={state.product.trialDays} onStarted={actions.set} />}
+    </div>
+  );
+}
+
+/** Package edition after its term (seed 000): the product still starts; 今スグ更新する leads to renewal. */
+export function RenewNowScreen(props: ScreenProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <BlockingScreen id="renew-now" title={t('screens.renewNow.title')} {...props} support={false}>
+      <p>{t('screens.renewNow.body', { date: termEnd(props, i18n.language) })}</p>
+      <div className="actions start">
+        <button type="button" className="primary" onClick={props.actions.renew}>
+          {t('screens.renewNow.renew')}
+        </button>
+        <button type="button" onClick={props.actions.continueToProduct}>
+          {t('screens.renewNow.continue')}
+        </button>
+      </div>
+    </BlockingScreen>
+  );
+}
+
+/** Download edition after its term: the product does not start; the renewal web page opens in the browser. */
+export function RenewalWebPageScreen(props: ScreenProps) {
+  const { t, i18n } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  return (
+    <BlockingScreen id="renewal-web-page" title={t('screens.renewalWebPage.title')} {...props}>
+      <p>{t('screens.renewalWebPage.body', { date: termEnd(props, i18n.language) })}</p>
+      <div className="actions start">
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            props.actions.open('renewal-page');
+            setOpened(true);
+          }}
+        >
+          {t('screens.renewalWebPage.open')}
+        </button>
+        <RecheckButton onRecheck={props.actions.recheck} label={t('screens.renewalWebPage.recheck')} primary={false} />
+      </div>
+      {opened && <p role="status">{t('screens.renewalWebPage.opened')}</p>}
+    </BlockingScreen>
+  );
+}
+
+/** Annual licenses and terms past the resumption limit: only a new purchase (perpetual ones still start). */
+export function RepurchaseScreen(props: ScreenProps) {
+  const { t } = useTranslation();
+  const annual = props.state.license?.kind === 'annual';
+  return (
+    <BlockingScreen id="repurchase" title={t('screens.repurchase.title')} {...props}>
+      <p>{annual ? t('screens.repurchase.annual') : t('screens.repurchase.limit')}</p>
+      {props.state.canStart && <p>{t('screens.repurchase.keepsWorking')}</p>}
+      <div className="actions start">
+        <button type="button" className="primary" onClick={() => props.actions.open('purchase-page')}>
+          {t('screens.repurchase.purchase')}
+        </button>
+        {props.state.canStart && (
+          <button type="button" onClick={props.actions.continueToProduct}>
+            {t('screens.repurchase.continue')}
+          </button>
+        )}
+      </div>
+    </BlockingScreen>
+  );
+}
+
+export function TrialEndedScreen(props: ScreenProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div className="stack">
+      <BlockingScreen id="trial-ended" title={t('screens.trialEnded.title')} {...props} support={false}>
+        <p>{t('screens.trialEnded.body', { date: termEnd(props, i18n.language) })}</p>
+        <div className="actions start">
+          <button type="button" onClick={() => props.actions.open('purchase-page')}>
+            {t('screens.trialEnded.purchase')}
+          </button>
+        </div>
+      </BlockingScreen>
+      <Activation onActivated={props.actions.set} />
+    </div>
+  );
+}
+
+/** 「このライセンスは別の端末で使用されています」, with re-activation on this device. */
+export function LicenseMovedScreen(props: ScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <BlockingScreen id="license-moved" title={t('screens.licenseMoved.title')} {...props} support={false}>
+        <p>{t('screens.licenseMoved.body')}</p>
+      </BlockingScreen>
+      <Activation onActivated={props.actions.set} />
+    </div>
+  );
+}
+
+export function LicenseStoppedScreen(props: ScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <BlockingScreen id="license-stopped" title={t('screens.licenseStopped.title')} {...props}>
+      <p>{t('screens.licenseStopped.body')}</p>
+    </BlockingScreen>
+  );
+}
+
+export function NeedsOnlineCheckScreen(props: ScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <BlockingScreen id="needs-online-check" title={t('screens.needsOnlineCheck.title')} {...props}>
+      <p>{t('screens.needsOnlineCheck.body')}</p>
+      <div className="actions start">
+        <RecheckButton onRecheck={props.actions.recheck} />
+      </div>
+    </BlockingScreen>
+  );
+}
+
+export function ClockRollbackScreen(props: ScreenProps) {
+  const { t, i18n } = useTranslation();
+  const seen = props.state.license?.issuedAt ?? props.state.now;
+  return (
+    <BlockingScreen id="clock-rollback" title={t('screens.clockRollback.title')} {...props}>
+      <p>{t('screens.clockRollback.body', { date: formatInstant(seen, i18n.language) })}</p>
+      <div className="actions start">
+        <RecheckButton onRecheck={props.actions.recheck} />
+      </div>
+    </BlockingScreen>
+  );
+}
+
+export function StoreUnavailableScreen(props: ScreenProps) {
+  const { t } = useTranslation();
+  return (
+    <BlockingScreen id="store-unavailable" title={t('screens.storeUnavailable.title')} {...props}>
+      {props.state.problem && <ErrorMessage code={props.state.problem} />}
+      <div className="actions start">
+        <RecheckButton onRecheck={props.actions.recheck} label={t('screens.storeUnavailable.retry')} />
+      </div>
+    </BlockingScreen>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { type LaunchState } from '../../src-shared/ipc/launch-state';
+import { formatDate, formatInstant } from '../format/date';
+
+/** The launch notices, in the order the rules engine lists them; each worded by the catalogs. */
+export function Notices({ state }: { state: LaunchState }) {
+  const { t, i18n } = useTranslation();
+  const license = state.license;
+  if (state.notices.length === 0 || !license) return null;
+  const text = (notice: LaunchState['notices'][number]): string => {
+    switch (notice) {
+      case 'needs-online-check':
+        return t('notices.needs-online-check', {
+          date: state.online.trustedUntil ? formatInstant(state.online.trustedUntil, i18n.language) : '',
+        });
+      case 'connect-network':
+        return t('notices.connect-network');
+      case 'renewal-unpaid': {
+        const placed = state.renewal.placed;
+        const method = placed ? t(`paymentMethod.${placed.method}`) : '';
+        return placed?.dueOn
+          ? t('notices.renewal-unpaid-due', { method, date: formatDate(placed.dueOn, i18n.language) })
+          : t('notices.renewal-unpaid', { method });
+      }
+      case 'reminder-2-months':
+        return t('notices.reminder-2-months', { date: formatDate(license.termEnd, i18n.language) });
+      case 'reminder-20-days':
+        return t('notices.reminder-20-days', { days: license.daysRemaining, date: formatDate(license.termEnd, i18n.language) });
+    }
+  };
+  return (
+    <ul className="notices" aria-label="notices">
+      {state.notices.map((notice) => (
+        <li key={notice} className={`notice notice-${notice}`} role="status" data-notice={notice}>
+          {text(notice)}
+        </li>
+      ))}
+    </ul>
+  );
+}
