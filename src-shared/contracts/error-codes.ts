@@ -42,6 +42,10 @@ export const ERROR_CODES = [
   'update-token-required',
   'update-token-invalid',
   'update-not-covered',
+  'database-recovered',
+  'database-locked',
+  'database-unreadable',
+  'payload-too-large',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,8 +19,30 @@ export const ActivationRequestSchema = z
   .strict();
 export type ActivationRequest = z.infer<typeof ActivationRequestSchema>;
 
+/**
+ * A renewal placed for the license and not (yet) settled, as the service sees it at validation time. Unsigned and
+ * informational: it only chooses a notice (unpaid renewal); nothing about the term is trusted from it.
+ */
+export const PlacedRenewalSchema = z
+  .object({
+    orderId: z.string().min(1).max(64),
+    state: z.enum(['pending', 'lapsed', 'needs-support']),
+    method: z.enum(['card', 'bank-transfer', 'account-transfer']),
+    dueOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
+  })
+  .strict();
+export type PlacedRenewal = z.infer<typeof PlacedRenewalSchema>;
+
 export const LicenseResponseSchema = z
-  .object({ license: SignedLicenseSchema, serverTime: z.iso.datetime({ offset: true }) })
+  .object({
+    license: SignedLicenseSchema,
+    serverTime: z.iso.datetime({ offset: true }),
+    /** Validations only: the latest unsettled or lapsed renewal order of this license, null when there is none. */
+    renewal: PlacedRenewalSchema.nullable().optional(),
+  })
   .strict();
 export type LicenseResponse = z.infer<typeof LicenseResponseSchema>;
 
