@@ -38,6 +38,8 @@ export type LaunchSettings = {
   rollbackToleranceMs: number;
 };
 
+const WATERMARK_STEP_MS = 60_000;
+
 export const DEFAULT_LAUNCH_SETTINGS: LaunchSettings = {
   leaseGraceMs: 3 * 86_400_000,
   rollbackToleranceMs: 3_600_000,
@@ -134,7 +136,11 @@ export class LaunchService {
       };
     }
     const latestSeen = store.latestSeen();
-    this.guard(() => store.raiseLatestSeen(now));
+    // The watermark moves in steps of a minute: far finer than the rollback tolerance, and it spares the disk a
+    // synchronous commit on every status call while the app runs.
+    if (latestSeen === null || Date.parse(now) - Date.parse(latestSeen) >= WATERMARK_STEP_MS) {
+      this.guard(() => store.raiseLatestSeen(now));
+    }
     const read = licenses.read();
     if (!read.payload) {
       return {
@@ -161,7 +167,8 @@ export class LaunchService {
       trust: {
         leaseUntil: payload.leaseUntil,
         leaseGraceMs: this.settings.leaseGraceMs,
-        latestSeen,
+        // The signed issue time is a floor the user cannot edit: a deleted or lowered watermark must not hide a rollback.
+        latestSeen: latestSeen !== null && Date.parse(latestSeen) > Date.parse(payload.issuedAt) ? latestSeen : payload.issuedAt,
         rollbackToleranceMs: this.settings.rollbackToleranceMs,
       },
     });
