@@ -306,6 +306,9 @@ export class LaunchService {
     }
     const today = jstDateOf(now);
     const expired = today > payload.term.end;
+    const policy = findProduct(this.deps.catalog, payload.product).editions[payload.edition]?.policy;
+    // Extended by the service at the next online check inside the window; only a lapsed term needs the web page.
+    if (policy?.onlineExtension && !expired) return { path: 'automatic', windowOpen: false, opensOn: null, placed };
     return {
       path: payload.edition === 'package' ? 'wizard' : 'web-page',
       windowOpen: expired || isRenewalWindowOpen(rules, payload.term.end, today),

@@ -40,13 +40,20 @@ export function RenewNowScreen(props: ScreenProps) {
   );
 }
 
-/** Download edition after its term: the product does not start; the renewal web page opens in the browser. */
+/**
+ * Renewed on the web page after its term: a subscription does not start; a perpetual license bought direct (the
+ * modelling tool) still starts and is resumed there.
+ */
 export function RenewalWebPageScreen(props: ScreenProps) {
   const { t, i18n } = useTranslation();
   const [opened, setOpened] = useState(false);
   return (
     <BlockingScreen id="renewal-web-page" title={t('screens.renewalWebPage.title')} {...props}>
-      <p>{t('screens.renewalWebPage.body', { date: termEnd(props, i18n.language) })}</p>
+      <p>
+        {t(props.state.canStart ? 'screens.renewalWebPage.bodyStarts' : 'screens.renewalWebPage.body', {
+          date: termEnd(props, i18n.language),
+        })}
+      </p>
       <div className="actions start">
         <button
           type="button"
@@ -59,6 +66,11 @@ export function RenewalWebPageScreen(props: ScreenProps) {
           {t('screens.renewalWebPage.open')}
         </button>
         <RecheckButton onRecheck={props.actions.recheck} label={t('screens.renewalWebPage.recheck')} primary={false} />
+        {props.state.canStart && (
+          <button type="button" onClick={props.actions.continueToProduct}>
+            {t('screens.renewalWebPage.continue')}
+          </button>
+        )}
       </div>
       {opened && <p role="status">{t('screens.renewalWebPage.opened')}</p>}
     </BlockingScreen>

@@ -17,6 +17,7 @@ export function RenewalEntry({
   const { t, i18n } = useTranslation();
   const { renewal } = state;
   if (renewal.path === 'none') return null;
+  if (renewal.path === 'automatic') return <p className="renewal-entry muted">{t('home.renewsAutomatically')}</p>;
   if (renewal.path === 'repurchase') {
     return (
       <div className="renewal-entry">

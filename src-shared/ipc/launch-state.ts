@@ -32,8 +32,11 @@ export type SupportInfo = z.infer<typeof SupportInfoSchema>;
 
 export const RenewalInfoSchema = z
   .object({
-    /** How this license is renewed: the in-app wizard (package), the web page (download), or bought again. */
-    path: z.enum(['wizard', 'web-page', 'repurchase', 'none']),
+    /**
+     * How this license is renewed: the in-app wizard (package), the web page (download), by itself online (seed
+     * 001's subscription), or bought again.
+     */
+    path: z.enum(['wizard', 'web-page', 'automatic', 'repurchase', 'none']),
     windowOpen: z.boolean(),
     /** The first day renewal is accepted; null when the license cannot be renewed. */
     opensOn: IsoDate.nullable(),

@@ -64,6 +64,7 @@ export const en: Messages = {
     renew: 'Renew',
     renewWebPage: 'Go to the renewal web page',
     renewalOpensOn: 'Renewal opens on {{date}}.',
+    renewsAutomatically: 'This license renews itself before it ends, as long as the device goes online.',
     renewalPlaced: 'Your renewal order has been received.',
     repurchase: 'This license cannot be renewed. To keep using the product, buy a new license.',
     purchase: 'Go to the shop',
@@ -100,6 +101,9 @@ export const en: Messages = {
     renewalWebPage: {
       title: 'Your maintenance service has ended',
       body: 'The download edition cannot start after its maintenance service ended ({{date}}). Renew on the renewal web page, then restart the product.',
+      bodyStarts:
+        'Your maintenance service ended on {{date}}. You can keep using the product, but updates, support and add-ins need the service resumed on the renewal web page.',
+      continue: 'Use the product without renewing',
       open: 'Go to the renewal web page',
       opened: 'The renewal web page has opened in your browser. Once you have paid, press "Check renewal".',
       recheck: 'Check renewal',

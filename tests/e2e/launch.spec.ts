@@ -192,3 +192,26 @@ test('full-width input from a Japanese IME is accepted', async ({ page }) => {
   await activate(page, fullWidth.toLowerCase());
   await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
 });
+
+test('the modelling tool past its support term still starts and offers resumption on the web page', async ({ page }) => {
+  const s = await setup({ product: 'model-studio', edition: 'download', start: '2025-10-01', end: '2026-09-30' });
+  await page.goto(s.hostUrl);
+  await activate(page, s.number!);
+  await expect(page.getByRole('heading', { name: '基本使用サービスの有効期限が切れています' })).toBeVisible();
+  await expect(page.getByText('製品はこのままお使いいただけますが')).toBeVisible();
+  await shot(page, 'screen-renewal-web-page-perpetual');
+  await page.getByRole('button', { name: '更新せずに製品を使う' }).click();
+  await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '更新申込Webページへ' })).toBeVisible();
+});
+
+test('the tax-free terminal extends itself online inside its renewal window', async ({ page }) => {
+  const s = await setup({ product: 'menzei-terminal', edition: 'download', start: '2025-12-01', end: jstDate(10) });
+  await page.goto(s.hostUrl);
+  await activate(page, s.number!);
+  await expect(page.getByTestId('home-term-end')).toHaveAttribute('datetime', jstDate(10));
+  await page.getByRole('button', { name: '今すぐ確認する' }).click();
+  await expect(page.getByTestId('home-term-end')).not.toHaveAttribute('datetime', jstDate(10));
+  await expect(page.getByRole('status')).toHaveCount(0);
+  await shot(page, 'home-terminal-extended');
+});
