@@ -11,6 +11,9 @@ import { LicenseServiceClient } from './license/service-client';
 import { loadPublicKey } from './license/verify-license';
 import { type ExternalBrowser } from './ports/external-browser';
 import { type Notifier } from './ports/notifier';
+import { type Relauncher } from './ports/relauncher';
+import { RenewalService } from './renewal/renewal-service';
+import { WizardStore } from './store/wizard-store';
 import { LicenseStore } from './store/license-store';
 import { openAppStore } from './store/open-app-store';
 import { type AppDatabase } from './store/app-database';
@@ -26,6 +29,7 @@ export type AppServiceOptions = {
   nativeBinding?: string;
   notifier: Notifier;
   externalBrowser: ExternalBrowser;
+  relauncher: Relauncher;
   log?: Logger;
 };
 
@@ -37,6 +41,7 @@ export function createAppServices(config: AppConfig, options: AppServiceOptions)
     ? deviceNumberFrom(config.machineIdOverride, config.deviceSalt)
     : readDeviceNumber(config.deviceSalt);
   let db: AppDatabase | null = null;
+  const current: { licenses: LicenseManager | null; wizards: WizardStore | null } = { licenses: null, wizards: null };
   let clock: SystemClock = new SystemClock(null);
   const client = new LicenseServiceClient(config.serviceUrl, {
     onDemoClock: config.followDemoClock ? (instant) => clock.observeDemoClock(instant) : undefined,
@@ -55,11 +60,14 @@ export function createAppServices(config: AppConfig, options: AppServiceOptions)
       appVersion: config.appVersion,
       clock: { now: () => clock.now() },
     });
+    current.licenses = licenses;
+    current.wizards = new WizardStore(opening.db);
     return { store, licenses, problem: opening.problem };
   };
   const events = new EventHub();
+  const catalog = loadCatalog(config.resourcesDir);
   const launch = new LaunchService({
-    catalog: loadCatalog(config.resourcesDir),
+    catalog,
     productCode: config.productCode,
     appVersion: config.appVersion,
     serviceUrl: config.serviceUrl,
@@ -75,8 +83,17 @@ export function createAppServices(config: AppConfig, options: AppServiceOptions)
       retryAfterFailureMs: Math.min(15 * 60_000, config.checkIntervalMs),
     },
   });
+  const renewal = new RenewalService({
+    catalog,
+    licenses: () => current.licenses,
+    wizardStore: () => current.wizards,
+    client,
+    clock: { now: () => clock.now() },
+    productCode: config.productCode,
+    onLicenseChanged: () => launch.publish(),
+  });
   return {
-    handlers: createIpcHandlers({ launch }),
+    handlers: createIpcHandlers({ launch, renewal, relauncher: options.relauncher }),
     events,
     launch,
     close: () => {

@@ -9,6 +9,7 @@ declare const __BRIDGE_TOKEN__: string;
 declare const EventSource: new (url: string) => { onmessage: ((message: { data: string }) => void) | null };
 declare const Notification: (new (title: string, options: { body: string }) => unknown) & { permission: string };
 declare const window: { open(url: string, target: string, features: string): unknown };
+declare const location: { reload(): void };
 
 type StreamMessage =
   { kind: 'event'; event: IpcEventName; payload: unknown } | { kind: 'host'; notify: { title: string; body: string } };
@@ -38,6 +39,8 @@ const api = createDesktopApi(
     const envelope = (await response.json()) as { ok: boolean; value?: { url?: string } };
     // Electron opens external pages from main; a browser page has to open the tab itself (still in the click).
     if (channel === 'external:open' && envelope.ok && envelope.value?.url) window.open(envelope.value.url, '_blank', 'noopener');
+    // Electron relaunches the process; here the page starts again, and asks main for the launch state anew.
+    if (channel === 'app:restart' && envelope.ok) setTimeout(() => location.reload(), 50);
     return envelope;
   },
   (event, listener) => {

@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const services = createAppServices(config, {
     notifier: browserNotifier(() => stream),
     externalBrowser: browserExternalBrowser(),
+    // The page reloads itself when `app:restart` answers (see bridge-client.ts): the browser's "restart".
+    relauncher: { relaunch: () => {} },
   });
   stream = new EventStream(SECURITY_HEADERS);
   const host = await startBrowserHost({

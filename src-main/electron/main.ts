@@ -1,3 +1,4 @@
+import { electronRelauncher } from './electron-relauncher';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     }),
     notifier: createElectronNotifier(),
     externalBrowser,
+    relauncher: electronRelauncher(),
   });
   const { events, launch } = services;
 

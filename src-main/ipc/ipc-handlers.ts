@@ -1,17 +1,32 @@
 import { type IpcChannel, type IpcRequest, type IpcResponse } from '../../src-shared/ipc/contract';
 import { type LaunchService } from '../launch/launch-service';
+import { type Relauncher } from '../ports/relauncher';
+import { type RenewalService } from '../renewal/renewal-service';
 
 export type IpcHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => IpcResponse<C> | Promise<IpcResponse<C>> };
 
-type Services = { launch: Pick<LaunchService, 'state' | 'recheck' | 'activate' | 'startTrial' | 'openExternal'> };
+type Services = {
+  launch: Pick<LaunchService, 'state' | 'recheck' | 'activate' | 'startTrial' | 'openExternal'>;
+  renewal: Pick<RenewalService, 'open' | 'act' | 'pay' | 'register' | 'close'>;
+  relauncher: Relauncher;
+};
 
 /** The main process's answer to every channel of the contract; the type makes a missing channel a compile error. */
-export function createIpcHandlers({ launch }: Services): IpcHandlers {
+export function createIpcHandlers({ launch, renewal, relauncher }: Services): IpcHandlers {
   return {
     'launch:state': () => launch.state(),
     'launch:recheck': () => launch.recheck(),
     'license:activate': (request) => launch.activate(request.licenseNumber),
     'trial:start': () => launch.startTrial(),
     'external:open': (request) => launch.openExternal(request.target),
+    'renewal:open': () => renewal.open(),
+    'renewal:act': (request) => renewal.act(request.action),
+    'renewal:pay': (request) => renewal.pay(request.card),
+    'renewal:register': (request) => renewal.register(request),
+    'renewal:close': () => renewal.close(),
+    'app:restart': () => {
+      relauncher.relaunch();
+      return { restarting: true as const };
+    },
   };
 }

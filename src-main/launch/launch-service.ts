@@ -232,6 +232,11 @@ export class LaunchService {
     return `${this.deps.serviceUrl}${page}?license=${encodeURIComponent(payload.licenseNumber)}`;
   }
 
+  /** Pushes the current state (after something outside the launch changed the license, e.g. a paid renewal). */
+  publish(): void {
+    this.guard(() => void this.changed());
+  }
+
   private changed(): LaunchState {
     const state = this.state();
     this.deps.events.emit('launch:changed', state);

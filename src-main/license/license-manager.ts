@@ -75,6 +75,18 @@ export class LicenseManager {
     }
   }
 
+  /** A license the service sent with a paid renewal: stored like a validation's, so the new term is active at once. */
+  acceptRenewed(response: LicenseResponse): void {
+    const current = this.read().payload;
+    this.accept(response, { licenseNumber: current?.licenseNumber ?? null, replayCheck: true });
+  }
+
+  /** The number and identity the renewal calls need; null before activation. */
+  licenseRef(): { licenseNumber: string; device: string } | null {
+    const payload = this.read().payload;
+    return payload ? { licenseNumber: payload.licenseNumber, device: this.deps.installation.deviceNumber } : null;
+  }
+
   private identity() {
     const { deviceNumber, productCode } = this.deps.installation;
     return { product: productCode, device: deviceNumber, appVersion: this.deps.appVersion };

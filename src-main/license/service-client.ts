@@ -6,6 +6,14 @@ import {
   ErrorBodySchema,
   type LicenseResponse,
   LicenseResponseSchema,
+  type OrderRequest,
+  type OrderResponse,
+  OrderResponseSchema,
+  type QuoteRequest,
+  type QuoteResponse,
+  QuoteResponseSchema,
+  type RegistrationRequest,
+  RegistrationResponseSchema,
   type TrialRequest,
   type ValidationRequest,
 } from '../../src-shared/contracts/http';
@@ -26,6 +34,14 @@ export interface LicenseServiceApi {
   startTrial(request: TrialRequest): Promise<LicenseResponse>;
 }
 
+/** The renewal calls the wizard makes; an interface so tests use plain fakes. */
+export interface RenewalServiceApi {
+  quote(request: QuoteRequest): Promise<QuoteResponse>;
+  /** The key makes a retry (after a crash, a timeout, a double click) return the first answer, never a second charge. */
+  order(request: OrderRequest, idempotencyKey: string): Promise<OrderResponse>;
+  register(request: RegistrationRequest): Promise<{ registered: true; licenseNumber: string }>;
+}
+
 export type ServiceClientOptions = {
   fetch?: FetchLike;
   timeoutMs?: number;
@@ -34,7 +50,7 @@ export type ServiceClientOptions = {
 };
 
 /** Talks to the vendor's license service. Every answer is validated by the shared schemas before use. */
-export class LicenseServiceClient implements LicenseServiceApi {
+export class LicenseServiceClient implements LicenseServiceApi, RenewalServiceApi {
   private readonly fetchImpl: FetchLike;
   private readonly timeoutMs: number;
 
@@ -58,13 +74,30 @@ export class LicenseServiceClient implements LicenseServiceApi {
     return this.post('/v1/trials', request, LicenseResponseSchema);
   }
 
-  private async post<S extends z.ZodType>(route: string, body: unknown, schema: S): Promise<z.output<S>> {
+  quote(request: QuoteRequest): Promise<QuoteResponse> {
+    return this.post('/v1/quotes', request, QuoteResponseSchema);
+  }
+
+  order(request: OrderRequest, idempotencyKey: string): Promise<OrderResponse> {
+    return this.post('/v1/orders', request, OrderResponseSchema, { 'idempotency-key': idempotencyKey });
+  }
+
+  register(request: RegistrationRequest): Promise<{ registered: true; licenseNumber: string }> {
+    return this.post('/v1/registrations', request, RegistrationResponseSchema);
+  }
+
+  private async post<S extends z.ZodType>(
+    route: string,
+    body: unknown,
+    schema: S,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<z.output<S>> {
     let response: Awaited<ReturnType<FetchLike>>;
     let data: unknown;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${route}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...extraHeaders },
         body: JSON.stringify(body),
         signal: AbortSignal.timeout(this.timeoutMs),
       });

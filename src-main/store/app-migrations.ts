@@ -36,4 +36,16 @@ export const appMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'renewal wizard progress',
+    up: `
+      CREATE TABLE renewal_wizard (
+        id             INTEGER PRIMARY KEY CHECK (id = 1),
+        license_number TEXT NOT NULL,
+        state          TEXT NOT NULL,
+        updated_at     TEXT NOT NULL
+      );
+    `,
+  },
 ];

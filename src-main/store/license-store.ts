@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { PlacedRenewalSchema, type PlacedRenewal } from '../../src-shared/contracts/http';
 import { type SignedLicense } from '../../src-shared/contracts/signed-license';
 import { ERROR_CODES, type ErrorCode } from '../../src-shared/contracts/error-codes';
+import { instantToEpochMs } from '../../src-shared/licensing';
 import { type AppDatabase } from './app-database';
+
+function readableInstant(value: string): boolean {
+  try {
+    return Number.isFinite(instantToEpochMs(value));
+  } catch {
+    return false;
+  }
+}
 
 /** What the service said that stopped this license on this device (a validation refusal), kept until re-activation. */
 export const STOPPED_AS = ['moved', 'revoked', 'cancelled', 'unknown-license'] as const;
@@ -22,7 +31,8 @@ export type StoredLicense = {
   placedRenewal: PlacedRenewal | null;
 };
 
-const Instant = z.iso.datetime({ offset: true });
+// Also computable by the licensing rules: zod accepts a few instants (year 0, ten fraction digits) they refuse.
+const Instant = z.iso.datetime({ offset: true }).refine((v) => readableInstant(v));
 const parseOr = <T>(schema: z.ZodType<T>, value: unknown): T | null => {
   const result = schema.safeParse(value);
   return result.success ? result.data : null;

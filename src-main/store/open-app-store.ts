@@ -17,6 +17,7 @@ const SCHEMA_PROBES = [
   'SELECT id, payload, signature, key_id, stored_at, last_online_check, last_attempt, last_error, stopped_as, placed_renewal FROM license LIMIT 0',
   'SELECT key, value FROM app_state LIMIT 0',
   'SELECT code, term_end, shown_at FROM notices_shown LIMIT 0',
+  'SELECT id, license_number, state, updated_at FROM renewal_wizard LIMIT 0',
 ];
 
 function openChecked(file: string, nativeBinding?: string): AppDatabase {

@@ -6,7 +6,7 @@ import { onEvent } from '../api/events';
 import { STARTUP_SCREENS } from '../screens/screen-map';
 import { type ScreenActions } from '../screens/screen-props';
 import { Home } from '../views/Home';
-import { RenewalPlaceholder } from '../views/RenewalPlaceholder';
+import { RenewalWizard } from '../renewal/RenewalWizard';
 import { VersionInfo } from '../views/VersionInfo';
 import { ErrorMessage } from './ErrorMessage';
 import { MenuBar } from './MenuBar';
@@ -55,7 +55,7 @@ export function App() {
     if (loadError) return <ErrorMessage code={loadError} />;
     if (!state) return <p>{t('app.loading')}</p>;
     if (view === 'renewal' && state.license) {
-      return <RenewalPlaceholder state={state} onBack={() => setView('launch')} onWebForm={() => actions.open('support-form')} />;
+      return <RenewalWizard state={state} onClose={() => setView('launch')} onWebForm={() => actions.open('support-form')} />;
     }
     if (state.screen === 'none' || (continued && state.canStart)) {
       return <Home state={state} actions={renewalActions} onRecheck={recheck} />;

@@ -156,9 +156,18 @@ export const OrderSchema = z.object({
   dueOn: z.string().nullable(),
   transfer: TransferInstructionsSchema.nullable(),
   autoRenew: z.boolean(),
+  /** The transfer instructions were also mailed (the customer has an address on file); absent from older services. */
+  instructionsMailed: z.boolean().optional(),
 });
 export type Order = z.infer<typeof OrderSchema>;
 export const OrderResponseSchema = z
   .object({ order: OrderSchema, license: SignedLicenseSchema.nullable(), serverTime: z.string() })
   .strict();
 export type OrderResponse = z.infer<typeof OrderResponseSchema>;
+
+/** GET /v1/orders/:id: the order as the service sees it now. */
+export const OrderStatusResponseSchema = z.object({ order: OrderSchema, serverTime: z.string() }).strict();
+export type OrderStatusResponse = z.infer<typeof OrderStatusResponseSchema>;
+
+/** GET /v1/health. */
+export const HealthResponseSchema = z.object({ ok: z.literal(true), serverTime: z.string(), demo: z.boolean() }).strict();

@@ -1,4 +1,16 @@
 // Channel names alone, free of schemas, so the sandboxed preload stays small. contract.ts must give every one of
 // them a schema pair (its `satisfies` clause makes a missing or extra channel a compile error).
-export const IPC_CHANNELS = ['launch:state', 'launch:recheck', 'license:activate', 'trial:start', 'external:open'] as const;
+export const IPC_CHANNELS = [
+  'launch:state',
+  'launch:recheck',
+  'license:activate',
+  'trial:start',
+  'external:open',
+  'renewal:open',
+  'renewal:act',
+  'renewal:pay',
+  'renewal:register',
+  'renewal:close',
+  'app:restart',
+] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type IpcChannel } from './channels';
 import { LaunchStateSchema } from './launch-state';
+import { PayRequestSchema, RegisterRequestSchema, RenewalViewSchema, WizardUserActionSchema } from './renewal-view';
 
 export const EXTERNAL_TARGETS = ['renewal-page', 'purchase-page', 'support-form'] as const;
 export type ExternalTarget = (typeof EXTERNAL_TARGETS)[number];
@@ -33,6 +34,15 @@ export const ipcContract = {
     request: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
     response: z.object({ url: z.string() }).strict(),
   },
+  /** The renewal wizard (package edition): opens or resumes it; its state lives in main. */
+  'renewal:open': { request: z.object({}).strict(), response: RenewalViewSchema },
+  'renewal:act': { request: z.object({ action: WizardUserActionSchema }).strict(), response: RenewalViewSchema },
+  /** Places the order (STEP5); the card goes to the service and is never stored. */
+  'renewal:pay': { request: PayRequestSchema, response: RenewalViewSchema },
+  'renewal:register': { request: RegisterRequestSchema, response: RenewalViewSchema },
+  'renewal:close': { request: z.object({}).strict(), response: z.object({ closed: z.boolean() }).strict() },
+  /** 再起動する: Electron relaunches the app; the browser host reloads the page. */
+  'app:restart': { request: z.object({}).strict(), response: z.object({ restarting: z.literal(true) }).strict() },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

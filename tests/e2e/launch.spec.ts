@@ -40,7 +40,12 @@ async function setup(
           end: options.end ?? '2027-03-31',
         });
   options.beforeHost?.(appDb);
-  const host = await startBrowserHost({ serviceUrl: service.url, dbPath: appDb, product, checkIntervalMs: options.checkIntervalMs });
+  const host = await startBrowserHost({
+    serviceUrl: service.url,
+    dbPath: appDb,
+    product,
+    checkIntervalMs: options.checkIntervalMs,
+  });
   running.push(host);
   return { dir, serviceDb, appDb, serviceUrl: service.url, hostUrl: host.url, number };
 }
@@ -65,7 +70,9 @@ test('package edition past its term: 今スグ更新する, and the product stil
   await expect(page.getByTestId('home-days-remaining')).toHaveText('有効期限を10日過ぎています');
 });
 
-test('download edition past its term: it does not start; 更新申込Webページへ opens the renewal page in a new tab', async ({ page }) => {
+test('download edition past its term: it does not start; 更新申込Webページへ opens the renewal page in a new tab', async ({
+  page,
+}) => {
   const s = await setup({ edition: 'download', start: '2025-01-01', end: jstDate(-10) });
   await page.goto(s.hostUrl);
   await activate(page, s.number!);
@@ -73,7 +80,10 @@ test('download edition past its term: it does not start; 更新申込Webペー�
   await expect(page.getByText('ダウンロード版は')).toBeVisible();
   await expect(page.getByRole('button', { name: '更新せずに製品を使う' })).toHaveCount(0);
   await shot(page, 'screen-renewal-web-page');
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: '更新申込Webページへ' }).click()]);
+  const [popup] = await Promise.all([
+    page.waitForEvent('popup'),
+    page.getByRole('button', { name: '更新申込Webページへ' }).click(),
+  ]);
   await popup.waitForLoadState();
   expect(popup.url()).toBe(`${s.serviceUrl}/renew/sakura-kaikei?license=${s.number}`);
   await expect(popup.getByRole('heading', { name: '基本使用サービス 更新申込' })).toBeVisible();
@@ -119,13 +129,20 @@ test('trial: terms accepted → trial runs → ends on the service’s clock (de
   await shot(page, 'screen-trial-ended');
 });
 
-test('background validation: activated on a second device, the first one shows license-moved without a restart', async ({ page, browser }) => {
+test('background validation: activated on a second device, the first one shows license-moved without a restart', async ({
+  page,
+  browser,
+}) => {
   const s = await setup({ checkIntervalMs: 1000 });
   await page.goto(s.hostUrl);
   await activate(page, s.number!);
   await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
 
-  const second = await startBrowserHost({ serviceUrl: s.serviceUrl, dbPath: path.join(s.dir, 'app-2.sqlite'), machineId: 'e2e-machine-2' });
+  const second = await startBrowserHost({
+    serviceUrl: s.serviceUrl,
+    dbPath: path.join(s.dir, 'app-2.sqlite'),
+    machineId: 'e2e-machine-2',
+  });
   running.push(second);
   const other = await browser.newPage();
   await other.goto(second.url);
@@ -133,7 +150,9 @@ test('background validation: activated on a second device, the first one shows l
   await expect(other.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
   await other.close();
 
-  await expect(page.getByRole('heading', { name: 'このライセンスは別の端末で使用されています' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { name: 'このライセンスは別の端末で使用されています' })).toBeVisible({
+    timeout: 15_000,
+  });
   await shot(page, 'screen-license-moved');
   // Re-activation on this device moves it back.
   await activate(page, s.number!);

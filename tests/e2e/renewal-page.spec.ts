@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { issueLicense, jstDate, ROOT, type Running, showLicense, startLicenseService, tempDir } from './support/processes';
+import { issueLicense, jstDate, type Running, showLicense, startLicenseService, tempDir } from './support/processes';
 import { shot } from './support/screenshots';
 
 const running: Running[] = [];

@@ -1,13 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import {
-  appProductCode,
-  issueLicense,
-  type Running,
-  startBrowserHost,
-  startLicenseService,
-  tempDir,
-} from './support/processes';
+import { appProductCode, issueLicense, type Running, startBrowserHost, startLicenseService, tempDir } from './support/processes';
 import { shot } from './support/screenshots';
 
 const running: Running[] = [];

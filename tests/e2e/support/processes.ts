@@ -111,6 +111,31 @@ export function issueLicense(dbPath: string, args: { product: string; edition: s
   return (JSON.parse(output) as { license: { number: string } }).license.number;
 }
 
+/** Issues a package license and returns its number with the booklet's 製品登録番号 and インストールキー. */
+export function issuePackage(
+  dbPath: string,
+  args: { product?: string; start: string; end: string; email?: string },
+): { number: string; registrationNumber: string; installKey: string } {
+  const output = admin(dbPath, [
+    'issue',
+    '--product',
+    args.product ?? 'sakura-kaikei',
+    '--edition',
+    'package',
+    '--start',
+    args.start,
+    '--end',
+    args.end,
+    '--json',
+    ...(args.email ? ['--email', args.email] : []),
+  ]);
+  const issued = JSON.parse(output) as {
+    license: { number: string };
+    registration: { registrationNumber: string; installKey: string };
+  };
+  return { number: issued.license.number, ...issued.registration };
+}
+
 /** What the service's database holds about a license, through the admin CLI. */
 export function showLicense(dbPath: string, number: string): { license: { termEnd: string }; orders: { state: string }[] } {
   const output = execFileSync(TSX, ['src-server/cli/admin.ts', 'show', '--db', dbPath, '--number', number], {

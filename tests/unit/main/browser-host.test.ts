@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHost, startBrowserHost } from '../../../src-main/browser-host/browser-host';
 import { EventHub } from '../../../src-main/ipc/event-hub';
-import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
-import { sampleLaunchState } from '../../fixtures/launch-state';
+import { sampleLaunchState, transportHandlers } from '../../fixtures/launch-state';
 
 let host: BrowserHost;
 let bridgeToken = '';
@@ -20,13 +19,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(os.tmpdir(), 'secret.txt'), 'secret');
   host = await startBrowserHost({
     rendererDir: dir,
-    handlers: {
-      'launch:state': () => status,
-      'launch:recheck': () => status,
-      'license:activate': () => status,
-      'trial:start': () => status,
-      'external:open': () => ({ url: 'https://support.example.jp/' }),
-    } satisfies IpcHandlers,
+    handlers: transportHandlers(status),
     events,
   });
   const bridge = await (await fetch(`${host.url}__bridge.js`)).text();

@@ -4,7 +4,7 @@ import { IPC_CHANNELS } from '../../../src-shared/ipc/channels';
 import { CodedError } from '../../../src-shared/contracts/coded-error';
 import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
 import { registerIpc, trustedSender } from '../../../src-main/ipc/register-ipc';
-import { sampleLaunchState } from '../../fixtures/launch-state';
+import { sampleLaunchState, transportHandlers } from '../../fixtures/launch-state';
 
 const status = sampleLaunchState();
 
@@ -23,14 +23,7 @@ const APP = 'file:///opt/%E3%81%95%E3%81%8F%E3%82%89%20Desktop/100%25%20[portabl
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const ipc = fakeIpcMain();
-  const handlers: IpcHandlers = {
-    'launch:state': () => status,
-    'launch:recheck': () => status,
-    'license:activate': () => status,
-    'trial:start': () => status,
-    'external:open': () => ({ url: 'https://support.example.jp/' }),
-    ...overrides,
-  };
+  const handlers: IpcHandlers = transportHandlers(status, overrides);
   registerIpc(ipc, handlers, trustedSender(APP_DIR));
   return ipc.handlers;
 }

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { type Quote } from '../../src-shared/contracts/http';
+import { formatDate } from '../format/date';
+import { formatYen } from '../format/yen';
+
+/** The quote's lines and tax exactly as the service computed them. */
+export function QuoteTable({ quote }: { quote: Quote }) {
+  const { t, i18n } = useTranslation();
+  const yen = (n: number) => formatYen(n, i18n.language);
+  return (
+    <>
+      <p data-testid="new-term">
+        {t('wizard.newTerm')}: {formatDate(quote.term.start, i18n.language)} – {formatDate(quote.term.end, i18n.language)}
+      </p>
+      {quote.planKind === 'resumption' && <p className="muted">{t('wizard.resumeNote')}</p>}
+      <table className="quote">
+        <thead>
+          <tr>
+            <th scope="col">{t('wizard.item')}</th>
+            <th scope="col" className="num">
+              {t('wizard.amount')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {quote.lines.map((line) => (
+            <tr key={line.code}>
+              <td>{line.label}</td>
+              <td className="num">
+                {line.status === 'included'
+                  ? t('wizard.included')
+                  : line.status === 'free'
+                    ? `${yen(0)}（${t('wizard.free')}）`
+                    : yen(line.amountYen)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('wizard.subtotal')}</th>
+            <td className="num">{yen(quote.subtotalYen)}</td>
+          </tr>
+          <tr>
+            <th scope="row">{t('wizard.tax', { rate: quote.taxRatePercent })}</th>
+            <td className="num">{yen(quote.taxYen)}</td>
+          </tr>
+          <tr className="total">
+            <th scope="row">{t('wizard.total')}</th>
+            <td className="num" data-testid="quote-total">
+              {yen(quote.totalYen)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </>
+  );
+}

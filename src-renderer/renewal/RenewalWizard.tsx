@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { type LaunchState } from '../../src-shared/ipc/launch-state';
+import { call } from '../api/desktop-api';
+import { ErrorMessage } from '../app/ErrorMessage';
+import { BlockedRenewal } from './BlockedRenewal';
+import { StepIndicator } from './StepIndicator';
+import { useRenewal } from './use-renewal';
+import { ChooseStep, DoneStep, MethodStep, PayStep, QuoteStep } from './wizard-steps';
+
+/** The renewal wizard of the package edition (seed 000): every step drawn from the state main keeps. */
+export function RenewalWizard({ state, onClose, onWebForm }: { state: LaunchState; onClose: () => void; onWebForm: () => void }) {
+  const { t } = useTranslation();
+  const { view, error, busy, send } = useRenewal();
+  const wizard = view?.wizard ?? null;
+  const close = () => {
+    void call('renewal:close', {})
+      .catch(() => {})
+      .finally(onClose);
+  };
+  const restart = () => void call('app:restart', {}).catch(() => {});
+  const props =
+    wizard && view
+      ? {
+          view,
+          wizard,
+          busy,
+          act: (action: Parameters<typeof send<'renewal:act'>>[1]['action']) => void send('renewal:act', { action }),
+        }
+      : null;
+
+  return (
+    <section className="panel wide wizard" aria-labelledby="wizard-title">
+      <h1 id="wizard-title">{t('wizard.title')}</h1>
+      <p className="sandbox">{t('wizard.sandbox')}</p>
+      {wizard && !view?.blocked && <StepIndicator step={wizard.step} />}
+      {error && <ErrorMessage code={error} />}
+      {!view && !error && <p role="status">{t('wizard.loading')}</p>}
+      {view?.blocked && (
+        <BlockedRenewal
+          view={view}
+          state={state}
+          busy={busy}
+          onRegister={(r) => void send('renewal:register', r)}
+          onWebForm={onWebForm}
+        />
+      )}
+      {props && !view?.blocked && (
+        <>
+          {props.wizard.step === 'quote' && <QuoteStep {...props} />}
+          {props.wizard.step === 'choose' && <ChooseStep {...props} />}
+          {props.wizard.step === 'method' && <MethodStep {...props} />}
+          {props.wizard.step === 'pay' && <PayStep {...props} pay={(card) => void send('renewal:pay', card ? { card } : {})} />}
+          {props.wizard.step === 'done' && <DoneStep view={props.view} wizard={props.wizard} restart={restart} close={close} />}
+        </>
+      )}
+      {wizard?.step !== 'done' && (
+        <div className="actions start">
+          <button type="button" onClick={close} disabled={busy}>
+            {wizard && wizard.step !== 'quote' ? t('wizard.cancel') : t('wizard.back')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { PAYMENT_METHOD_CODES } from '../catalog/catalog-schema';
+import { ERROR_CODES } from '../contracts/error-codes';
+import { CardSchema, OrderSchema, QuoteSchema } from '../contracts/http';
+import { WIZARD_STEPS } from '../renewal/wizard';
+
+export const WizardStateSchema = z
+  .object({
+    step: z.enum(WIZARD_STEPS),
+    months: z.number().int().positive(),
+    options: z.array(z.string()),
+    quote: QuoteSchema.nullable(),
+    passedChoose: z.boolean(),
+    method: z.enum(PAYMENT_METHOD_CODES).nullable(),
+    idempotencyKey: z.string().min(16).max(128).nullable(),
+    order: OrderSchema.nullable(),
+  })
+  .strict();
+
+/** What the wizard may choose from, from the catalog (removable options only can be unchecked). */
+export const RenewalChoicesSchema = z
+  .object({
+    months: z.array(z.number().int().positive()),
+    options: z.array(z.object({ code: z.string(), label: z.string(), removable: z.boolean(), pricing: z.string() }).strict()),
+  })
+  .strict();
+
+/** Why the wizard cannot go on, with what the screen needs to say more (the opening date, the order…). */
+export const RenewalBlockSchema = z
+  .object({
+    code: z.enum(ERROR_CODES),
+    details: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+  })
+  .strict();
+
+export const RenewalViewSchema = z
+  .object({
+    wizard: WizardStateSchema.nullable(),
+    choices: RenewalChoicesSchema,
+    blocked: RenewalBlockSchema.nullable(),
+    /** The customer's e-mail is on file: the transfer instructions were mailed too (the screen says so only then). */
+    mailed: z.boolean(),
+  })
+  .strict();
+export type RenewalView = z.infer<typeof RenewalViewSchema>;
+
+/** What the renderer may ask the wizard to do; the order itself goes through `renewal:pay`. */
+export const WizardUserActionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('change-quote') }).strict(),
+  z
+    .object({ type: z.literal('choose'), months: z.number().int().positive(), options: z.array(z.string().max(64)).max(20) })
+    .strict(),
+  z.object({ type: z.literal('to-method') }).strict(),
+  z.object({ type: z.literal('pick-method'), method: z.enum(PAYMENT_METHOD_CODES) }).strict(),
+  z.object({ type: z.literal('back-to-quote') }).strict(),
+  z.object({ type: z.literal('to-pay') }).strict(),
+]);
+export type WizardUserAction = z.infer<typeof WizardUserActionSchema>;
+
+export const PayRequestSchema = z.object({ card: CardSchema.optional() }).strict();
+
+export const RegisterRequestSchema = z
+  .object({
+    registrationNumber: z.string().trim().min(1).max(32),
+    installKey: z.string().trim().min(1).max(32),
+    name: z.string().trim().min(1).max(100),
+    email: z.email().max(254),
+  })
+  .strict();
