@@ -16,6 +16,7 @@ export function isJapaneseHoliday(date: CalendarDate): boolean {
 /** The holiday's Japanese name (e.g. '元日 振替休日'), or null on an ordinary day. */
 export function japaneseHolidayName(date: CalendarDate): string | null {
   parseDate(date);
+  // Stryker disable next-line OptionalChaining: hasOwn has just shown the entry exists; `?.` only satisfies the index type.
   return Object.hasOwn(holidays, date) ? (holidays[date]?.name ?? null) : null;
 }
 

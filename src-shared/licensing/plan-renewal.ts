@@ -37,7 +37,9 @@ export function planRenewal(
   }
   if (isPastResumptionDeadline(policy, input.currentEnd, input.now)) {
     const deadline = resumptionDeadline(policy, input.currentEnd);
+    // Stryker disable next-line OptionalChaining: isPastResumptionDeadline is true only when there is a deadline.
     throw new LicensingError('resumption-period-over', `resumption closed at ${deadline?.cutoff ?? ''}`, {
+      // Stryker disable next-line OptionalChaining,StringLiteral: as above, the fallback '' is never reached.
       deadline: deadline?.cutoff ?? '',
     });
   }

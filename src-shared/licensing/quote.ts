@@ -108,6 +108,7 @@ export function quoteRenewal(input: QuoteInput): RenewalQuote {
     }
   }
 
+  // Stryker disable next-line OptionalChaining: with optionCoverage set, a missing coverage was refused above.
   const basicFree = policy.optionCoverage !== null && coverage?.basicCovered === true;
   const lines: QuoteLine[] = [
     {
@@ -124,6 +125,7 @@ export function quoteRenewal(input: QuoteInput): RenewalQuote {
     if (!wanted.has(option.code)) continue;
     const line = {
       code: `option:${option.code}`,
+      // Stryker disable next-line OptionalChaining: parseCatalog refuses a policy option the product does not define.
       label: product.options.find((defined) => defined.code === option.code)?.label ?? option.code,
       kind: 'option' as const,
       months,
@@ -133,6 +135,7 @@ export function quoteRenewal(input: QuoteInput): RenewalQuote {
     } else if (option.pricing === 'priced') {
       lines.push({ ...line, amountYen: priceFor(edition.prices.options[option.code], months, option.code), status: 'charged' });
     } else {
+      // Stryker disable next-line OptionalChaining: parseCatalog allows coverage pricing only with optionCoverage, which requires coverage above.
       const charge = coverage?.charged.find((candidate) => candidate.option === option.code);
       if (charge === undefined) {
         lines.push({ ...line, amountYen: 0, status: 'free' });

@@ -18,6 +18,12 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ a: () => 1 })).toThrow(TypeError);
   });
 
+  it('says why a value cannot be signed', () => {
+    expect(() => canonicalJson([Number.POSITIVE_INFINITY])).toThrow('canonicalJson: numbers must be finite');
+    expect(() => canonicalJson({ a: () => 1 })).toThrow('canonicalJson: unsupported function');
+    expect(() => canonicalJson(10n)).toThrow('canonicalJson: unsupported bigint');
+  });
+
   it('is the same text whatever the key order, and parses back to the same value', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
