@@ -59,16 +59,44 @@ function unavailable(error: unknown): ErrorCode {
   return 'database-unreadable';
 }
 
+const COMPANIONS = ['-wal', '-shm'] as const;
+
+/**
+ * SQLite removes a WAL and SHM when it closes a file it could not use, before we could move them aside with it;
+ * so any companions left by a crash are copied first, and the copies dropped once the file has opened.
+ */
+function keepCompanions(file: string): Map<string, string> {
+  const kept = new Map<string, string>();
+  for (const suffix of COMPANIONS) {
+    const companion = file + suffix;
+    if (!fs.existsSync(companion)) continue;
+    // A copy, not a hard link: SQLite may rewrite the companion in place while it tries the file.
+    const keep = `${companion}.kept-${process.pid}`;
+    fs.copyFileSync(companion, keep);
+    kept.set(suffix, keep);
+  }
+  return kept;
+}
+
+function dropKept(kept: Map<string, string>): void {
+  for (const keep of kept.values()) fs.rmSync(keep, { force: true });
+}
+
 /** Renames the damaged file (and its WAL/SHM companions) aside, kept for support, named with when it happened. */
-function moveAside(file: string, now: Date): string {
+function moveAside(file: string, now: Date, kept: Map<string, string>): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  const target = `${file}.broken-${stamp}`;
+  let target = `${file}.broken-${stamp}`;
+  // Two recoveries in the same second must not overwrite the first copy.
+  for (let n = 2; fs.existsSync(target); n++) target = `${file}.broken-${stamp}-${n}`;
   fs.renameSync(file, target);
-  for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  for (const suffix of COMPANIONS) {
+    const keep = kept.get(suffix);
+    if (keep) fs.renameSync(keep, target + suffix);
+    else if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+    fs.rmSync(file + suffix, { force: true });
   }
   return target;
 }
@@ -80,14 +108,26 @@ function moveAside(file: string, now: Date): string {
  */
 export function openAppStore(file: string, options: { nativeBinding?: string; now?: () => Date } = {}): StoreOpening {
   fs.mkdirSync(path.dirname(file), { recursive: true });
+  let kept = new Map<string, string>();
   try {
-    return { db: openChecked(file, options.nativeBinding), problem: null, movedAside: null };
+    kept = keepCompanions(file);
+  } catch {
+    // A folder we cannot write in: nothing to keep, and opening will say what is wrong.
+  }
+  try {
+    const db = openChecked(file, options.nativeBinding);
+    dropKept(kept);
+    return { db, problem: null, movedAside: null };
   } catch (error) {
-    if (!isBroken(error)) return { db: null, problem: unavailable(error) as never, movedAside: null };
+    if (!isBroken(error)) {
+      dropKept(kept);
+      return { db: null, problem: unavailable(error) as never, movedAside: null };
+    }
     let movedAside: string;
     try {
-      movedAside = moveAside(file, (options.now ?? (() => new Date()))());
+      movedAside = moveAside(file, (options.now ?? (() => new Date()))(), kept);
     } catch {
+      dropKept(kept);
       return { db: null, problem: 'database-unreadable', movedAside: null };
     }
     try {
