@@ -26,8 +26,22 @@ test('the download edition renews on the renewal web page: 12 months, options in
 
   await page.getByLabel('カード番号').fill('4242 4242 4242 4242');
   await page.getByLabel('有効期限（MM/YY）').fill('12/29');
-  // An impatient double click submits the form twice: the page's Idempotency-Key makes it one payment.
-  await page.getByRole('button', { name: '支払へ進む' }).dblclick();
+  // The same form sent twice (a double click, a reload, a flaky network): two real POSTs with one Idempotency-Key.
+  const form = page.locator('form', { has: page.getByRole('button', { name: '支払へ進む' }) });
+  const action = await form.evaluate((f: HTMLFormElement) => f.action);
+  const fields = await form.evaluate((f: HTMLFormElement) =>
+    Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, String(v)])),
+  );
+  expect(fields.idempotencyKey).toBeTruthy();
+  const first = await page.request.post(action, { form: fields });
+  const second = await page.request.post(action, { form: fields });
+  expect(second.status()).toBe(first.status());
+  const paidHeading = /<h2[^>]*>お支払いが完了しました<\/h2>/;
+  expect(await first.text()).toMatch(paidHeading);
+  expect(await second.text()).toMatch(paidHeading);
+  expect(showLicense(db, number).orders.map((o) => o.state)).toEqual(['paid']);
+  // And the browser's own submit of the same form (a third time) shows the same answer.
+  await page.getByRole('button', { name: '支払へ進む' }).click();
   await expect(page.getByRole('heading', { name: 'お支払いが完了しました' })).toBeVisible();
   await shot(page, 'renewal-web-page-paid');
   const { license, orders } = showLicense(db, number);
