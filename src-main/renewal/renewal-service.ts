@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
-import { type Catalog, findProduct, renewalChoices } from '../../src-shared/catalog';
+import { type Catalog, findProduct, renewalChoices, termRulesFor } from '../../src-shared/catalog';
+import { jstDateOf, resumptionDeadline } from '../../src-shared/licensing';
 import { CodedError } from '../../src-shared/contracts/coded-error';
 import { type z } from 'zod';
 import { type CardSchema } from '../../src-shared/contracts/http';
@@ -76,7 +77,15 @@ export class RenewalService {
       choices: { months: choices.months, options: choices.options.map((o) => ({ ...o, pricing: String(o.pricing) })) },
       blocked: this.blocked,
       mailed: wizard?.order?.instructionsMailed ?? false,
+      resumptionDeadline: this.deadline(),
     };
+  }
+
+  private deadline(): RenewalView['resumptionDeadline'] {
+    const payload = this.deps.licenses()?.read().payload ?? null;
+    if (!payload || jstDateOf(this.deps.clock.now().toISOString()) <= payload.term.end) return null;
+    const deadline = resumptionDeadline(termRulesFor(this.deps.catalog, payload.product, payload.edition), payload.term.end);
+    return deadline ? { date: deadline.date, cutoff: deadline.cutoff } : null;
   }
 
   async act(action: WizardUserAction): Promise<RenewalView> {

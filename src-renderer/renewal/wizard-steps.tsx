@@ -15,13 +15,24 @@ export type StepProps = {
 };
 
 /** STEP2 見積: the quote, 見積を変更する, and 次へ once the user has been through the change step. */
-export function QuoteStep({ wizard, busy, act }: StepProps) {
-  const { t } = useTranslation();
+export function QuoteStep({ view, wizard, busy, act }: StepProps) {
+  const { t, i18n } = useTranslation();
   if (!wizard.quote) return <p role="status">{t('wizard.loading')}</p>;
+  const deadline = view.resumptionDeadline;
   return (
     <section aria-labelledby="quote-title">
       <h2 id="quote-title">{t('wizard.quoteTitle')}</h2>
       <QuoteTable quote={wizard.quote} />
+      {deadline && (
+        <p data-testid="resumption-deadline">
+          {t('wizard.resumptionDeadline', {
+            date: formatDate(deadline.date, i18n.language),
+            time: new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit' }).format(
+              new Date(deadline.cutoff),
+            ),
+          })}
+        </p>
+      )}
       {!wizard.passedChoose && <p className="muted">{t('wizard.mustChange')}</p>}
       <div className="actions start">
         <button type="button" onClick={() => act({ type: 'change-quote' })} disabled={busy}>

@@ -22,19 +22,28 @@ export function ActivateScreen({ state, actions }: ScreenProps) {
   );
 }
 
-/** Package edition after its term (seed 000): the product still starts; 今スグ更新する leads to renewal. */
+/**
+ * Package edition after its term (seed 000): a perpetual license still starts; a subscription sold as a package
+ * (seed 004) does not. Either way 今スグ更新する leads to the renewal wizard.
+ */
 export function RenewNowScreen(props: ScreenProps) {
   const { t, i18n } = useTranslation();
   return (
     <BlockingScreen id="renew-now" title={t('screens.renewNow.title')} {...props} support={false}>
-      <p>{t('screens.renewNow.body', { date: termEnd(props, i18n.language) })}</p>
+      <p>
+        {t(props.state.canStart ? 'screens.renewNow.body' : 'screens.renewNow.bodyStopped', {
+          date: termEnd(props, i18n.language),
+        })}
+      </p>
       <div className="actions start">
         <button type="button" className="primary" onClick={props.actions.renew}>
           {t('screens.renewNow.renew')}
         </button>
-        <button type="button" onClick={props.actions.continueToProduct}>
-          {t('screens.renewNow.continue')}
-        </button>
+        {props.state.canStart && (
+          <button type="button" onClick={props.actions.continueToProduct}>
+            {t('screens.renewNow.continue')}
+          </button>
+        )}
       </div>
     </BlockingScreen>
   );

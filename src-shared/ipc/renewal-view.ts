@@ -40,6 +40,8 @@ export const RenewalViewSchema = z
     blocked: RenewalBlockSchema.nullable(),
     /** The customer's e-mail is on file: the transfer instructions were mailed too (the screen says so only then). */
     mailed: z.boolean(),
+    /** After the term ended: the last moment a resumption is accepted (seed 003), null while the term runs. */
+    resumptionDeadline: z.object({ date: z.string(), cutoff: z.string() }).strict().nullable(),
   })
   .strict();
 export type RenewalView = z.infer<typeof RenewalViewSchema>;

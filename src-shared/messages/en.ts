@@ -95,6 +95,7 @@ export const en: Messages = {
     renewNow: {
       title: 'Your maintenance service has ended',
       body: 'Your maintenance service ended on {{date}}. You can keep using the product, but updates, support and options need a renewal.',
+      bodyStopped: 'Your maintenance service ended on {{date}}, so the product cannot be used. Renew it with "Renew now".',
       renew: 'Renew now',
       continue: 'Use the product without renewing',
     },
@@ -170,6 +171,8 @@ export const en: Messages = {
     quoteTitle: 'Quote',
     newTerm: 'New term',
     resumeNote: 'The term has ended, so the service resumes from the day of payment.',
+    resumptionDeadline:
+      'Resumption is possible only if payment is confirmed by {{date}} {{time}} (Japan time). After that, a new purchase is needed.',
     item: 'Item',
     amount: 'Amount (excl. tax)',
     included: 'Included',
