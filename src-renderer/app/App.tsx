@@ -22,6 +22,12 @@ export function App() {
   // A perpetual license may start past its term; the user chose to go on without renewing (this session only).
   const [continued, setContinued] = useState(false);
 
+  // The moment the first meaningful screen is on the page, for `npm run bench:ui` and for support's diagnostics.
+  const ready = state !== null || loadError !== null;
+  useEffect(() => {
+    if (ready && performance.getEntriesByName('first-screen').length === 0) performance.mark('first-screen');
+  }, [ready]);
+
   // The native menu (Electron) sends its commands as events; the in-window menu calls the same setters.
   useEffect(
     () =>

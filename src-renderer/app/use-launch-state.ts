@@ -3,6 +3,7 @@ import { type ErrorCode } from '../../src-shared/contracts/error-codes';
 import { type LaunchState } from '../../src-shared/ipc/launch-state';
 import { call } from '../api/desktop-api';
 import { onEvent } from '../api/events';
+import { takeLaunchState } from './initial-state';
 
 export type LaunchStateHook = {
   state: LaunchState | null;
@@ -23,7 +24,7 @@ export function useLaunchState(): LaunchStateHook {
   useEffect(() => {
     let live = true;
     const unsubscribe = onEvent('launch:changed', (next) => live && setState(next));
-    call('launch:state', {})
+    takeLaunchState()
       .then((s) => live && setState(s))
       .catch((error: { code?: ErrorCode }) => live && setLoadError(error.code ?? 'internal'));
     return () => {
