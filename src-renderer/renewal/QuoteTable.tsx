@@ -25,7 +25,10 @@ export function QuoteTable({ quote }: { quote: Quote }) {
         <tbody>
           {quote.lines.map((line) => (
             <tr key={line.code}>
-              <td>{line.label}</td>
+              {/* The service words its lines in Japanese (the product's catalog); English names the basic line itself. */}
+              <td>
+                {line.kind === 'basic' && i18n.language !== 'ja' ? t('wizard.basicLine', { months: line.months }) : line.label}
+              </td>
               <td className="num">
                 {line.status === 'included'
                   ? t('wizard.included')

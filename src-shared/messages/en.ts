@@ -173,6 +173,7 @@ export const en: Messages = {
     resumeNote: 'The term has ended, so the service resumes from the day of payment.',
     resumptionDeadline:
       'Resumption is possible only if payment is confirmed by {{date}} {{time}} (Japan time). After that, a new purchase is needed.',
+    basicLine: 'Maintenance service ({{months}} months)',
     item: 'Item',
     amount: 'Amount (excl. tax)',
     included: 'Included',

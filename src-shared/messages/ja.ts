@@ -173,6 +173,7 @@ export const ja = {
     resumeNote: '有効期限を過ぎているため、お支払日からの再開となります。',
     resumptionDeadline:
       '再開のお手続きは{{date}} {{time}}（日本時間）までにお支払いが確認できた場合に限ります。それ以降は新規のご購入となります。',
+    basicLine: '基本使用サービス（{{months}}ヶ月）',
     item: '項目',
     amount: '金額（税抜）',
     included: '料金に含む',

@@ -234,3 +234,15 @@ test('the tax-free terminal extends itself online inside its renewal window', as
   await expect(page.getByRole('status')).toHaveCount(0);
   await shot(page, 'home-terminal-extended');
 });
+
+test('the modelling tool past its resumption limit: it still starts, and only a new purchase is offered', async ({ page }) => {
+  const s = await setup({ product: 'model-studio', edition: 'download', start: '2022-07-01', end: '2023-06-30' });
+  await page.goto(s.hostUrl);
+  await activate(page, s.number!);
+  await expect(page.getByRole('heading', { name: 'このライセンスは更新・再開できません' })).toBeVisible();
+  await expect(page.getByText('再開期限を過ぎたため')).toBeVisible();
+  await expect(page.getByText('製品はこのままお使いいただけますが')).toBeVisible();
+  await shot(page, 'screen-repurchase-past-limit');
+  await page.getByRole('button', { name: '製品を使う' }).click();
+  await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
+});

@@ -186,3 +186,40 @@ test('a previous renewal left unpaid blocks the wizard and shows the support des
   await expect(page.getByRole('heading', { name: 'サポートセンター' })).toBeVisible();
   await shot(page, 'wizard-blocked-unpaid');
 });
+
+test('account transfer: it takes time, the app waits for the debit, and the next term renews itself', async ({ page }) => {
+  const end = jstDate(20);
+  const s = await setup(end);
+  await activateAndOpenWizard(page, s);
+  await register(page, s);
+  await page.getByRole('button', { name: '見積を変更する' }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByLabel('口座振替（自動引き落とし）').check();
+  await expect(page.getByRole('note')).toContainText('時間がかかります');
+  await page.getByRole('button', { name: '支払へ進む' }).click();
+  await page.getByRole('button', { name: 'この内容で申し込む' }).click();
+  await expect(page.getByRole('heading', { name: '口座振替のお申込みを受け付けました' })).toBeVisible();
+  await expect(page.getByText('次回以降は自動的に更新されます')).toBeVisible();
+  await shot(page, 'wizard-step6-account-transfer');
+  const order = (showLicense(s.serviceDb, s.number).orders as { id: string; state: string }[])[0]!;
+  expect(order.state).toBe('pending');
+});
+
+test('the wizard in English', async ({ page }) => {
+  const s = await setup(jstDate(20));
+  await page.goto(s.hostUrl);
+  await page.getByLabel('表示言語').selectOption('en');
+  await page.getByLabel('License number').fill(s.number);
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Renew' }).click();
+  await expect(page.getByRole('heading', { name: 'User registration' })).toBeVisible();
+  await page.getByLabel('Product registration number').fill(s.registrationNumber);
+  await page.getByLabel('Install key').fill(s.installKey);
+  await page.getByLabel('Your name').fill('Taro Yamada');
+  await page.getByLabel('E-mail address').fill('yamada@example.jp');
+  await page.getByRole('button', { name: 'Register and go to the quote' }).click();
+  await expect(page.getByRole('heading', { name: 'Quote' })).toBeVisible();
+  await expect(page.getByTestId('quote-total')).toHaveText('¥50,600');
+  await shot(page, 'wizard-step2-quote-en', { fullPage: true });
+});
