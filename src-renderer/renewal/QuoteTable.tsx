@@ -10,15 +10,15 @@ export function QuoteTable({ quote }: { quote: Quote }) {
   return (
     <>
       <p data-testid="new-term">
-        {t('wizard.newTerm')}: {formatDate(quote.term.start, i18n.language)} – {formatDate(quote.term.end, i18n.language)}
+        {t('renewalPage.newTerm')}: {formatDate(quote.term.start, i18n.language)} – {formatDate(quote.term.end, i18n.language)}
       </p>
-      {quote.planKind === 'resumption' && <p className="muted">{t('wizard.resumeNote')}</p>}
+      {quote.planKind === 'resumption' && <p className="muted">{t('renewalPage.resumeNote')}</p>}
       <table className="quote">
         <thead>
           <tr>
-            <th scope="col">{t('wizard.item')}</th>
+            <th scope="col">{t('renewalPage.item')}</th>
             <th scope="col" className="num">
-              {t('wizard.amount')}
+              {t('renewalPage.amount')}
             </th>
           </tr>
         </thead>
@@ -31,9 +31,9 @@ export function QuoteTable({ quote }: { quote: Quote }) {
               </td>
               <td className="num">
                 {line.status === 'included'
-                  ? t('wizard.included')
+                  ? t('renewalPage.included')
                   : line.status === 'free'
-                    ? `${yen(0)}（${t('wizard.free')}）`
+                    ? `${yen(0)}（${t('renewalPage.free')}）`
                     : yen(line.amountYen)}
               </td>
             </tr>
@@ -41,15 +41,15 @@ export function QuoteTable({ quote }: { quote: Quote }) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">{t('wizard.subtotal')}</th>
+            <th scope="row">{t('renewalPage.subtotal')}</th>
             <td className="num">{yen(quote.subtotalYen)}</td>
           </tr>
           <tr>
-            <th scope="row">{t('wizard.tax', { rate: quote.taxRatePercent })}</th>
+            <th scope="row">{t('renewalPage.tax', { rate: quote.taxRatePercent })}</th>
             <td className="num">{yen(quote.taxYen)}</td>
           </tr>
           <tr className="total">
-            <th scope="row">{t('wizard.total')}</th>
+            <th scope="row">{t('renewalPage.total')}</th>
             <td className="num" data-testid="quote-total">
               {yen(quote.totalYen)}
             </td>

@@ -31,7 +31,7 @@ export function RenewalWizard({ state, onClose, onWebForm }: { state: LaunchStat
   return (
     <section className="panel wide wizard" aria-labelledby="wizard-title">
       <h1 id="wizard-title">{t('wizard.title')}</h1>
-      <p className="sandbox">{t('wizard.sandbox')}</p>
+      <p className="sandbox">{t('renewalPage.sandbox')}</p>
       {wizard && !view?.blocked && <StepIndicator step={wizard.step} />}
       {error && <ErrorMessage code={error} />}
       {!view && !error && <p role="status">{t('wizard.loading')}</p>}

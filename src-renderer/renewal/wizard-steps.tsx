@@ -119,7 +119,7 @@ export function MethodStep({ wizard, busy, act }: StepProps) {
       <h2 id="method-title">{t('wizard.methodTitle')}</h2>
       {wizard.quote && (
         <p>
-          {t('wizard.total')}: <strong>{formatYen(wizard.quote.totalYen, i18n.language)}</strong>
+          {t('renewalPage.total')}: <strong>{formatYen(wizard.quote.totalYen, i18n.language)}</strong>
         </p>
       )}
       {changing || !chosen ? (
@@ -179,7 +179,7 @@ export function PayStep({ wizard, busy, pay, act }: StepProps & { pay: (card?: {
       <h2 id="pay-title">{t('wizard.payTitle')}</h2>
       {wizard.quote && (
         <p>
-          {t('wizard.total')}: <strong>{formatYen(wizard.quote.totalYen, i18n.language)}</strong>
+          {t('renewalPage.total')}: <strong>{formatYen(wizard.quote.totalYen, i18n.language)}</strong>
         </p>
       )}
       {wizard.idempotencyKey && <p className="notice">{t('wizard.resumedSend')}</p>}
@@ -254,25 +254,25 @@ export function DoneStep({
         <>
           <p>{t('wizard.bankBody')}</p>
           <dl className="facts">
-            <dt>{t('wizard.bank')}</dt>
+            <dt>{t('renewalPage.bank')}</dt>
             <dd>
               {transfer.bankName} {transfer.branchName}
             </dd>
-            <dt>{t('wizard.account')}</dt>
+            <dt>{t('renewalPage.account')}</dt>
             <dd>
               {transfer.accountType} {transfer.accountNumber}
             </dd>
-            <dt>{t('wizard.holder')}</dt>
+            <dt>{t('renewalPage.holder')}</dt>
             <dd>{transfer.accountHolder}</dd>
-            <dt>{t('wizard.reference')}</dt>
+            <dt>{t('renewalPage.reference')}</dt>
             <dd data-testid="transfer-reference">{transfer.reference}</dd>
-            <dt>{t('wizard.transferAmount')}</dt>
+            <dt>{t('renewalPage.transferAmount')}</dt>
             <dd data-testid="transfer-amount">{formatYen(transfer.amountYen, i18n.language)}</dd>
-            <dt>{t('wizard.dueOn')}</dt>
+            <dt>{t('renewalPage.dueOn')}</dt>
             <dd data-testid="transfer-due">{formatDate(transfer.dueOn, i18n.language)}</dd>
           </dl>
           <p className="notice" role="note">
-            {t('wizard.doubleTransfer')}
+            {t('renewalPage.doubleTransfer')}
           </p>
           {view.mailed && <p>{t('wizard.mailed')}</p>}
         </>

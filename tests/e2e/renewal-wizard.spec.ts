@@ -37,6 +37,13 @@ async function activateAndOpenWizard(page: Page, s: Awaited<ReturnType<typeof se
   await page.getByRole('button', { name: '更新手続きへ' }).click();
 }
 
+/** STEP2 → STEP3 → STEP2 → STEP4 without changing anything (the seed's must-pass-once rule). */
+async function passQuoteUnchanged(page: Page) {
+  await page.getByRole('button', { name: '見積を変更する' }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByRole('button', { name: '次へ' }).click();
+}
+
 async function register(page: Page, s: Awaited<ReturnType<typeof setup>>) {
   await expect(page.getByRole('heading', { name: 'ユーザー登録' })).toBeVisible();
   await expect(page.getByText('はじめにお読みください')).toBeVisible();
@@ -114,9 +121,7 @@ test('bank transfer: instructions with the due date and the 二重振込 warning
   const s = await setup(end);
   await activateAndOpenWizard(page, s);
   await register(page, s);
-  await page.getByRole('button', { name: '見積を変更する' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
+  await passQuoteUnchanged(page);
   await page.getByLabel('銀行振込').check();
   await page.getByRole('button', { name: '支払へ進む' }).click();
 
@@ -153,9 +158,7 @@ test('a declined card, then a good one: one paid order', async ({ page }) => {
   const s = await setup(jstDate(20));
   await activateAndOpenWizard(page, s);
   await register(page, s);
-  await page.getByRole('button', { name: '見積を変更する' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
+  await passQuoteUnchanged(page);
   await page.getByLabel('クレジットカード').check();
   await page.getByRole('button', { name: '支払へ進む' }).click();
   await page.getByLabel('カード番号').fill('4000 0000 0000 0002');
@@ -174,9 +177,7 @@ test('a previous renewal left unpaid blocks the wizard and shows the support des
   const s = await setup(jstDate(20));
   await activateAndOpenWizard(page, s);
   await register(page, s);
-  await page.getByRole('button', { name: '見積を変更する' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
+  await passQuoteUnchanged(page);
   await page.getByLabel('銀行振込').check();
   await page.getByRole('button', { name: '支払へ進む' }).click();
   await page.getByRole('button', { name: 'この内容で申し込む' }).click();
@@ -192,9 +193,7 @@ test('account transfer: it takes time, the app waits for the debit, and the next
   const s = await setup(end);
   await activateAndOpenWizard(page, s);
   await register(page, s);
-  await page.getByRole('button', { name: '見積を変更する' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByRole('button', { name: '次へ' }).click();
+  await passQuoteUnchanged(page);
   await page.getByLabel('口座振替（自動引き落とし）').check();
   await expect(page.getByRole('note')).toContainText('時間がかかります');
   await page.getByRole('button', { name: '支払へ進む' }).click();

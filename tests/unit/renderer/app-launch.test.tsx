@@ -5,24 +5,9 @@ import { SCREEN_CODES } from '../../../src-shared/licensing/launch-codes';
 import { App } from '../../../src-renderer/app/App';
 import { initI18n } from '../../../src-renderer/i18n/i18n';
 import { STARTUP_SCREENS } from '../../../src-renderer/screens/screen-map';
-import { sampleLaunchState } from '../../fixtures/launch-state';
+import { sampleLaunchState, sampleLicense } from '../../fixtures/launch-state';
 
-const license: NonNullable<LaunchState['license']> = {
-  licenseNumberMasked: '****-****-****-AB7K',
-  product: 'sakura-kaikei',
-  productName: 'さくら会計 Desktop',
-  edition: 'package',
-  kind: 'perpetual',
-  state: 'active',
-  trial: false,
-  termStart: '2026-04-01',
-  termEnd: '2027-03-31',
-  options: [],
-  daysRemaining: 129,
-  deviceNumberShort: 'C6C1-E01C-4D9D',
-  issuedAt: '2026-11-22T00:00:00.000Z',
-  lastOnlineCheck: '2026-11-22T00:00:00.000Z',
-};
+const license = sampleLicense;
 
 /** A stand-in for the preload: the same shape, with the event listeners in the test's hands. */
 function installApi(initial: LaunchState) {

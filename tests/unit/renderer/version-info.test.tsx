@@ -3,25 +3,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type LaunchState } from '../../../src-shared/ipc/launch-state';
 import { initI18n } from '../../../src-renderer/i18n/i18n';
 import { VersionInfo } from '../../../src-renderer/views/VersionInfo';
-import { sampleLaunchState } from '../../fixtures/launch-state';
+import { sampleLaunchState, sampleLicense } from '../../fixtures/launch-state';
 
 afterEach(cleanup);
 
 const license: NonNullable<LaunchState['license']> = {
-  licenseNumberMasked: '****-****-****-AB7K',
-  product: 'sakura-kaikei',
-  productName: 'さくら会計 Desktop',
-  edition: 'package',
-  kind: 'perpetual',
-  state: 'active',
-  trial: false,
-  termStart: '2026-04-01',
-  termEnd: '2027-03-31',
+  ...sampleLicense,
   options: [{ code: 'e-filing', label: '電子申告オプション', end: '2027-03-31' }],
-  daysRemaining: 129,
-  deviceNumberShort: 'C6C1-E01C-4D9D',
-  issuedAt: '2026-11-22T00:00:00.000Z',
-  lastOnlineCheck: '2026-11-21T15:30:00.000Z',
 };
 const state = sampleLaunchState({
   appVersion: '1.2.3',
