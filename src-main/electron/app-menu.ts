@@ -13,12 +13,13 @@ export type MenuLabels = {
   help: string;
   versionInfo: string;
   activate: string;
+  support: string;
 };
 
 /** The native menu speaks the product's first language (Japanese), from the same catalogs as the renderer. */
 export function menuLabels(catalog: Messages = messages[DEFAULT_LOCALE]): MenuLabels {
-  const { file, quit, view, home, help, versionInfo, activate } = catalog.menu;
-  return { file, quit, view, home, help, versionInfo, activate };
+  const { file, quit, view, home, help, versionInfo, activate, support } = catalog.menu;
+  return { file, quit, view, home, help, versionInfo, activate, support };
 }
 
 /**
@@ -45,6 +46,7 @@ export function appMenuTemplate(input: {
       submenu: [
         { label: labels.versionInfo, click: () => command('version-info') },
         { label: labels.activate, click: () => command('activate') },
+        { label: labels.support, click: () => command('support') },
       ],
     },
   ];

@@ -341,6 +341,7 @@ export class LaunchService {
       hours: contact.phoneHours.map((h) => ({ from: h.from, to: h.to })),
       webFormUrl: contact.webFormUrl,
       phoneOpenNow: isSupportPhoneOpen(contact, this.deps.catalog.closures, now),
+      paidIndividualSupport: contact.paidIndividualSupport ?? false,
     };
   }
 

@@ -7,6 +7,7 @@ import { STARTUP_SCREENS } from '../screens/screen-map';
 import { type ScreenActions } from '../screens/screen-props';
 import { Home } from '../views/Home';
 import { RenewalWizard } from '../renewal/RenewalWizard';
+import { SupportDialog } from '../views/SupportDialog';
 import { VersionInfo } from '../views/VersionInfo';
 import { ErrorMessage } from './ErrorMessage';
 import { MenuBar } from './MenuBar';
@@ -19,6 +20,7 @@ export function App() {
   const { state, loadError, set, recheck } = useLaunchState();
   const [view, setView] = useState<View>('launch');
   const [showVersionInfo, setShowVersionInfo] = useState(false);
+  const [showSupport, setShowSupport] = useState(false);
   // A perpetual license may start past its term; the user chose to go on without renewing (this session only).
   const [continued, setContinued] = useState(false);
 
@@ -33,6 +35,7 @@ export function App() {
     () =>
       onEvent('menu:command', ({ command }) => {
         if (command === 'version-info') setShowVersionInfo(true);
+        else if (command === 'support') setShowSupport(true);
         else setView('launch');
       }),
     [],
@@ -72,8 +75,11 @@ export function App() {
 
   return (
     <div className="shell">
-      <MenuBar onVersionInfo={() => setShowVersionInfo(true)} />
+      <MenuBar onVersionInfo={() => setShowVersionInfo(true)} onSupport={() => setShowSupport(true)} />
       <main data-screen={state?.screen}>{content()}</main>
+      {state && showSupport && (
+        <SupportDialog state={state} onWebForm={() => actions.open('support-form')} onClose={() => setShowSupport(false)} />
+      )}
       {state && showVersionInfo && (
         <VersionInfo state={state} actions={renewalActions} onClose={() => setShowVersionInfo(false)} />
       )}

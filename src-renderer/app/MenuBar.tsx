@@ -6,7 +6,7 @@ import { changeLocale } from '../i18n/i18n';
 const LOCALE_NAMES: Record<Locale, string> = { ja: '日本語', en: 'English' };
 
 /** The in-window menu bar: the same in Electron and in the browser host. */
-export function MenuBar({ onVersionInfo }: { onVersionInfo: () => void }) {
+export function MenuBar({ onVersionInfo, onSupport }: { onVersionInfo: () => void; onSupport: () => void }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
@@ -28,6 +28,18 @@ export function MenuBar({ onVersionInfo }: { onVersionInfo: () => void }) {
                 }}
               >
                 {t('menu.versionInfo')}
+              </button>
+            </li>
+            <li role="none">
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  setOpen(false);
+                  onSupport();
+                }}
+              >
+                {t('menu.support')}
               </button>
             </li>
           </ul>

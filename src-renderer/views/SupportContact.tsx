@@ -18,6 +18,11 @@ export function SupportContact({ support, onWebForm }: { support: SupportInfo; o
       <button type="button" className="link" onClick={onWebForm}>
         {t('support.webForm')}
       </button>
+      {support.paidIndividualSupport && (
+        <p className="muted" data-testid="paid-support">
+          {t('support.paidNotice')}
+        </p>
+      )}
     </section>
   );
 }

@@ -92,6 +92,8 @@ const supportContactSchema = z.strictObject({
   phone: z.string().regex(/^0\d{1,4}-\d{1,4}-\d{3,4}$/, "must be a Japanese phone number like '050-1234-5678'"),
   /** Phone hours, JST, on business days only. */
   phoneHours: z.array(z.strictObject({ from: clockTime, to: clockTime })).min(1, 'at least one phone-hours range'),
+  /** Seed 002: individual investigation may be charged for when the cause is not a bug; the support view says so. */
+  paidIndividualSupport: z.boolean().optional(),
 });
 
 const paymentMethodSchema = z.strictObject({

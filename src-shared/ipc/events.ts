@@ -8,7 +8,7 @@ export const ipcEvents = {
   /** The launch state changed (a background validation answered, the clock moved, a trial started). */
   'launch:changed': LaunchStateSchema,
   /** A command from the native application menu (Electron) that the renderer carries out. */
-  'menu:command': z.object({ command: z.enum(['version-info', 'home', 'activate']) }).strict(),
+  'menu:command': z.object({ command: z.enum(['version-info', 'home', 'activate', 'support']) }).strict(),
 } as const satisfies Record<IpcEventName, z.ZodType>;
 
 export type IpcEvents = typeof ipcEvents;

@@ -26,6 +26,8 @@ export const SupportInfoSchema = z
     webFormUrl: z.string(),
     /** Whether the phone line is staffed at `LaunchState.now` (business days, JST). */
     phoneOpenNow: z.boolean(),
+    /** Seed 002's notice: individual technical support may be charged for. */
+    paidIndividualSupport: z.boolean(),
   })
   .strict();
 export type SupportInfo = z.infer<typeof SupportInfoSchema>;

@@ -6,6 +6,7 @@ export const ja = {
     language: '表示言語',
   },
   menu: {
+    support: 'サポート',
     file: 'ファイル',
     quit: '終了',
     view: '表示',
@@ -229,6 +230,9 @@ export const ja = {
     },
   },
   support: {
+    paidNotice:
+      '個別に調査や技術サポートが必要な場合は、有料になる場合がございます。ソフトウェアの不具合であった場合はバージョンアップで対応いたします。お問い合わせの前に、マニュアルのQ&Aもご確認ください。',
+    close: '閉じる',
     title: 'サポートセンター',
     phone: '電話',
     hours: '受付時間 {{hours}}（土日祝日・弊社休業日を除く）',

@@ -246,3 +246,19 @@ test('the modelling tool past its resumption limit: it still starts, and only a 
   await page.getByRole('button', { name: '製品を使う' }).click();
   await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
 });
+
+test('ヘルプ → サポート shows the desk, whether the phone is open now, and the tax-free terminal’s paid-support notice', async ({
+  page,
+}) => {
+  const s = await setup({ product: 'menzei-terminal', issue: false });
+  await page.goto(s.hostUrl);
+  await page.getByRole('button', { name: 'ヘルプ' }).click();
+  await page.getByRole('menuitem', { name: 'サポート' }).click();
+  const dialog = page.getByRole('dialog', { name: 'サポートセンター' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('phone-open')).toHaveText(/ただいま電話受付(中です|時間外です)/);
+  await expect(dialog.getByTestId('paid-support')).toContainText('有料になる場合がございます');
+  await shot(page, 'support');
+  await dialog.getByRole('button', { name: '閉じる' }).click();
+  await expect(dialog).toHaveCount(0);
+});
