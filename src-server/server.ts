@@ -1,24 +1,33 @@
 import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { HealthResponseSchema } from '../src-shared/contracts/http';
 import { type Clock, serviceClock } from './clock';
 import { loadCatalog } from './catalog/load-catalog';
 import { type ServerConfig } from './config';
 import { CustomerRepository } from './customers/customer-repository';
 import { activationRoutes } from './http/activation-routes';
-import { HttpError, installErrorHandling } from './http/http-error';
+import { DomainError } from './domain/domain-error';
+import { installErrorHandling } from './http/error-handling';
+import { useZodSchemas } from './http/zod-schemas';
+import { installLicenseRateLimit } from './http/license-rate-limit';
 import { renewalPageRoutes } from './http/renewal-page-routes';
 import { renewalRoutes } from './http/renewal-routes';
 import { updateRoutes } from './http/update-routes';
 import { loadSigningKey } from './keys/signing-key';
 import { LicenseRepository } from './licenses/license-repository';
 import { createMailTransport } from './mail/create-mail-transport';
+import { TrialRepository } from './licenses/trial-repository';
 import { OrderRepository } from './renewals/order-repository';
+import { QuoteRepository } from './renewals/quote-repository';
+import { ReminderRepository } from './renewals/reminder-repository';
 import { sendDueReminders } from './renewals/reminders';
 import { type ServiceContext } from './service-context';
 import { openServerDatabase } from './store/database';
+import { recordServiceRun } from './store/service-run';
 
 const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 export type LicenseServer = { app: FastifyInstance; ctx: ServiceContext; url: string; close: () => Promise<void> };
 
@@ -56,10 +65,11 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
     },
   });
   installErrorHandling(app);
+  useZodSchemas(app);
   await app.register(formbody);
   await app.register(rateLimit, {
     global: false,
-    errorResponseBuilder: () => new HttpError(429, 'rate-limited', 'too many requests; try again in a minute'),
+    errorResponseBuilder: () => new DomainError('rate-limited', 'too many requests; try again in a minute'),
   });
   if (ctx.config.demo) {
     // A movable clock must never be mistaken for the real one.
@@ -67,12 +77,16 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
       void reply.header('x-demo-clock', ctx.clock().toISOString());
     });
   }
-  const limited = { config: { rateLimit: { max: ctx.config.rateLimitPerMinute, timeWindow: '1 minute' } } };
-  app.get('/v1/health', async () => ({ ok: true, serverTime: ctx.clock().toISOString(), demo: ctx.config.demo }));
-  activationRoutes(app, ctx, limited);
-  renewalRoutes(app, ctx);
-  renewalPageRoutes(app, ctx);
-  updateRoutes(app, ctx);
+  // Every route is limited per address (and, below, per license): a minute's window, `retry-after` in seconds.
+  const limited = { config: { rateLimit: { max: ctx.config.rateLimitPerMinute, timeWindow: RATE_LIMIT_WINDOW_MS } } };
+  installLicenseRateLimit(app, ctx.config.rateLimitPerMinute);
+  app.get('/v1/health', { ...limited, schema: { response: { 200: HealthResponseSchema } } }, async () => ({
+    ok: true as const,
+    serverTime: ctx.clock().toISOString(),
+    demo: ctx.config.demo,
+  }));
+  for (const routes of [activationRoutes, renewalRoutes, renewalPageRoutes, updateRoutes])
+    await app.register(routes, { ctx, limited });
   return app;
 }
 
@@ -90,6 +104,9 @@ export function createContext(config: ServerConfig, clock?: Clock): ServiceConte
     key,
     catalog,
     licenses: new LicenseRepository(db),
+    trials: new TrialRepository(db),
+    quotes: new QuoteRepository(db),
+    reminders: new ReminderRepository(db),
     customers: new CustomerRepository(db),
     orders: new OrderRepository(db),
     mail: createMailTransport(config),
@@ -103,6 +120,7 @@ export async function startLicenseServer(
   options: { logger?: boolean; clock?: Clock } = {},
 ): Promise<LicenseServer> {
   const ctx = createContext(config, options.clock);
+  recordServiceRun(ctx.db, config, new Date().toISOString());
   const app = await buildApp(ctx, options);
   const address = await app.listen({ host: config.host, port: config.port });
   // Reminder mails go out from the service itself, checked at start and hourly (a day has 24 chances).

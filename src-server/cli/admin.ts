@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
-import { type Edition } from '../../src-shared/licensing';
+import { type Edition, isCalendarDate } from '../../src-shared/licensing';
 import { parseLicenseNumber } from '../../src-shared/contracts/license-number';
-import { moveDemoClock } from '../clock';
+import { moveDemoClock, serviceClock } from '../clock';
 import { loadServerConfig } from '../config';
 import { issueLicense } from '../licenses/license-issuer';
 import { readOutbox } from '../mail/outbox-transport';
 import { lapseOverdueOrders } from '../renewals/lapse';
 import { sendDueReminders } from '../renewals/reminders';
-import { confirmTransfer } from '../renewals/transfer-confirmation';
+import { clearOrder, confirmTransfer, recordRefund } from '../renewals/transfer-confirmation';
+import { parseYen } from '../renewals/yen-amount';
 import { createContext } from '../server';
 import { type ServiceContext } from '../service-context';
+import { lastServiceRun } from '../store/service-run';
 import { seedDemo } from './demo-seed';
 
 // `npm run admin -- <command> [options]` — the vendor's desk tool. It works on the service's database directly
@@ -20,15 +22,21 @@ commands:
         [--customer NAME] [--email ADDRESS] [--json]
                           create a license; prints its number (and, for a package, registration number and install key)
   list                    all licenses, one line each
-  show --number N         one license with its orders
+  show --number N         one license with its orders and each order's payments ledger
   confirm-transfer --order ID --amount YEN [--received-on YYYY-MM-DD]
-                          record money received for a bank or account transfer (on the day it arrived; default today)
+                          record money received for a bank or account transfer (on the day it arrived; default today);
+                          every receipt is its own ledger row and the order's received amount is their sum
+  refund --order ID --amount YEN [--received-on YYYY-MM-DD]
+                          record money paid back to the customer (its own ledger row; the order's state is unchanged)
+  clear-order --order ID --note TEXT
+                          support settled a lapsed or needs-support order: it no longer blocks the next renewal
   revoke --number N       stop a license (vendor decision)
   cancel --number N       stop a license (customer cancelled, 解約)
   auto-renew --number N --on|--off
   applications --number N --yearly N --new N
                           seed-004 application counts of the license's customer
-  clock --advance-days N  DEMO MODE ONLY: move the service's clock forward
+  clock --advance-days N  DEMO MODE ONLY: move the service's clock forward (allowed when the service last started on
+                          this database in demo mode, or with LICENSE_SERVICE_DEMO=1 before any service started on it)
   send-reminders          send the renewal reminder mails due today (the service also does this hourly)
   seed-demo               DEMO: licenses in every interesting state (prints a table)
   outbox                  mails written to the outbox folder
@@ -39,6 +47,22 @@ class UsageError extends Error {}
 const need = (value: string | undefined, what: string): string => {
   if (!value) throw new UsageError(`${what} is required`);
   return value;
+};
+const yen = (value: string | undefined, what: string): number => {
+  const parsed = parseYen(need(value, what));
+  if (!parsed.ok) throw new UsageError(`${what}: ${parsed.message}`);
+  return parsed.yen;
+};
+const calendarDate = (value: string | undefined, what: string): string | undefined => {
+  if (value !== undefined && !isCalendarDate(value))
+    throw new UsageError(`${what} must be a real calendar date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+  return value;
+};
+const wholeNumber = (value: string | undefined, what: string, min: number, max: number): number | undefined => {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]{1,6}$/.test(value) || Number(value) < min || Number(value) > max)
+    throw new UsageError(`${what} must be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  return Number(value);
 };
 
 function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
@@ -60,15 +84,19 @@ async function run(
     case 'issue': {
       const edition = str('edition');
       if (edition !== 'package' && edition !== 'download') throw new UsageError('--edition must be package or download');
+      const start = calendarDate(str('start'), '--start');
+      const end = calendarDate(str('end'), '--end');
+      const months = wholeNumber(str('months'), '--months', 1, 120);
+      if (start && end && end < start) throw new UsageError(`--end ${end} is before --start ${start}`);
       const customer = str('customer')
         ? ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso)
         : null;
       const issued = issueLicense(ctx, {
         product: need(str('product'), '--product'),
         edition: edition as Edition,
-        ...(str('start') ? { start: str('start')! } : {}),
-        ...(str('end') ? { end: str('end')! } : {}),
-        ...(str('months') ? { months: Number(str('months')) } : {}),
+        ...(start ? { start } : {}),
+        ...(end ? { end } : {}),
+        ...(months !== undefined ? { months } : {}),
         customerId: customer?.id ?? null,
       });
       if (values.json) return JSON.stringify(issued);
@@ -97,7 +125,12 @@ async function run(
     case 'show': {
       const license = licenseByNumber(ctx, str('number'));
       return JSON.stringify(
-        { license, orders: ctx.orders.forLicense(license.id).map(({ response: _r, requestHash: _h, ...o }) => o) },
+        {
+          license,
+          orders: ctx.orders
+            .forLicense(license.id)
+            .map(({ response: _r, requestHash: _h, ...o }) => ({ ...o, payments: ctx.orders.paymentsFor(o.id) })),
+        },
         null,
         2,
       );
@@ -106,10 +139,23 @@ async function run(
       const result = confirmTransfer(
         ctx,
         need(str('order'), '--order'),
-        Number(need(str('amount'), '--amount')),
-        str('received-on'),
+        yen(str('amount'), '--amount'),
+        calendarDate(str('received-on'), '--received-on'),
       );
       return `${result.order.id}\t${result.outcome}${result.reason ? `\t${result.reason}` : ''}\t${result.order.termStart ?? ''}..${result.order.termEnd ?? ''}`;
+    }
+    case 'refund': {
+      const order = recordRefund(
+        ctx,
+        need(str('order'), '--order'),
+        yen(str('amount'), '--amount'),
+        calendarDate(str('received-on'), '--received-on'),
+      );
+      return `${order.id}\t${order.state}\treceived in all ¥${order.receivedYen ?? 0} of ¥${order.amountYen}`;
+    }
+    case 'clear-order': {
+      const order = clearOrder(ctx, need(str('order'), '--order'), need(str('note'), '--note'));
+      return `${order.id}\t${order.state}\tcleared ${order.clearedAt ?? ''}`;
     }
     case 'revoke':
     case 'cancel': {
@@ -129,9 +175,15 @@ async function run(
       return `${license.number}\tyearly ${str('yearly') ?? 0}\tnew ${str('new') ?? 0}`;
     }
     case 'clock': {
-      if (!ctx.config.demo)
-        throw new UsageError('clock: only in demo mode (LICENSE_SERVICE_DEMO=1); a real service never moves its clock');
-      const offset = moveDemoClock(ctx.db, Number(need(str('advance-days'), '--advance-days')) * 86_400_000);
+      const days = wholeNumber(need(str('advance-days'), '--advance-days'), '--advance-days', 1, 3650)!;
+      const run = lastServiceRun(ctx.db);
+      if (run && !run.demo)
+        throw new UsageError(
+          `clock: this database belongs to a service that runs in ${run.mode} mode without demo mode (started ${run.startedAt}); a real service never moves its clock`,
+        );
+      if (!run && !ctx.config.demo)
+        throw new UsageError('clock: only in demo mode (start the service with LICENSE_SERVICE_DEMO=1 on this database first)');
+      const offset = moveDemoClock(ctx.db, days * 86_400_000);
       return `DEMO CLOCK: ${new Date(Date.now() + offset).toISOString()} (offset ${offset / 86_400_000} days)`;
     }
     case 'send-reminders':
@@ -147,8 +199,24 @@ async function run(
   }
 }
 
-async function main(): Promise<void> {
-  const { positionals, values } = parseArgs({
+function report(error: unknown): void {
+  process.stderr.write(
+    `${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`,
+  );
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}
+
+function commandLine() {
+  try {
+    return parseCommandLine();
+  } catch (error) {
+    // node:util's own refusals (an unknown option, a missing value) are usage errors too.
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function parseCommandLine() {
+  return parseArgs({
     allowPositionals: true,
     options: {
       db: { type: 'string' },
@@ -166,20 +234,31 @@ async function main(): Promise<void> {
       new: { type: 'string' },
       'advance-days': { type: 'string' },
       'received-on': { type: 'string' },
+      note: { type: 'string' },
       on: { type: 'boolean' },
       off: { type: 'boolean' },
       json: { type: 'boolean', default: false },
     },
   });
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = commandLine();
+  } catch (error) {
+    report(error);
+    return;
+  }
+  const { positionals, values } = parsed;
   const config = loadServerConfig(process.env, { ...(values.db ? { dbPath: values.db } : {}), publishPublicKeyTo: null });
   const ctx = createContext(config);
+  // A database whose service runs in demo mode is worked on with that service's (moved) clock.
+  if (!config.demo && lastServiceRun(ctx.db)?.demo) ctx.clock = serviceClock(ctx.db, true);
   try {
     process.stdout.write(`${await run(ctx, positionals[0], values)}\n`);
   } catch (error) {
-    process.stderr.write(
-      `${error instanceof Error ? error.message : String(error)}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`,
-    );
-    process.exitCode = error instanceof UsageError ? 2 : 1;
+    report(error);
   } finally {
     ctx.db.close();
   }

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import { findProduct } from '../../src-shared/catalog';
 import { addDays, jstDateOf } from '../../src-shared/licensing';
 import { issueLicense } from '../licenses/license-issuer';
+import { createQuote } from '../renewals/quote-service';
 import { type ServiceContext } from '../service-context';
 
 const device = (name: string) => crypto.createHash('sha256').update(`demo-device:${name}`).digest('hex');
@@ -12,7 +14,7 @@ const device = (name: string) => crypto.createHash('sha256').update(`demo-device
 export function seedDemo(ctx: ServiceContext): string {
   const nowIso = ctx.clock().toISOString();
   const today = jstDateOf(nowIso);
-  const rows: [string, string][] = [];
+  const rows: { number: string; what: string; product: string }[] = [];
   const customer = ctx.customers.create(
     { name: 'デモ商事株式会社', email: 'demo@example.jp', yearlyApplications: 42, newAdditionalApplications: 3 },
     nowIso,
@@ -20,7 +22,7 @@ export function seedDemo(ctx: ServiceContext): string {
   const add = (what: string, input: Parameters<typeof issueLicense>[1]) => {
     const issued = issueLicense(ctx, { customerId: customer.id, ...input });
     if (issued.registration) ctx.licenses.register(issued.license.id, 'デモ 太郎', 'demo@example.jp', nowIso);
-    rows.push([issued.license.number, what]);
+    rows.push({ number: issued.license.number, what, product: issued.license.product });
     return issued.license;
   };
 
@@ -73,9 +75,7 @@ export function seedDemo(ctx: ServiceContext): string {
     end: addDays(today, 12),
     trial: true,
   });
-  ctx.db
-    .prepare('INSERT OR IGNORE INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)')
-    .run(device('trial'), trial.product, trial.id, nowIso);
+  ctx.trials.record({ device: device('trial'), product: trial.product, licenseId: trial.id, acceptedAt: nowIso });
   const moved = add('moved: activated on device B, device A answers "moved"', {
     product: 'menzei-terminal',
     edition: 'download',
@@ -97,27 +97,24 @@ export function seedDemo(ctx: ServiceContext): string {
     start: addDays(today, -330),
     end: addDays(today, 35),
   });
-  const quoteId = crypto.randomUUID();
-  ctx.db
-    .prepare(
-      'INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    )
-    .run(quoteId, unpaid.id, 'continuous', 12, '[]', '{}', 13200, nowIso, nowIso);
+  // A real quote (the renewal window is open), ordered by bank transfer and not paid.
+  const quote = createQuote(ctx, ctx.licenses.findById(unpaid.id)!, 12, []);
   ctx.orders.insert(
     {
       id: crypto.randomUUID(),
       licenseId: unpaid.id,
-      quoteId,
+      quoteId: quote.id,
       idempotencyKey: `demo:${unpaid.id}`,
       requestHash: 'demo',
       method: 'bank-transfer',
       state: 'pending',
-      amountYen: 13200,
+      amountYen: quote.totalYen,
       months: 12,
       options: [],
-      termStart: addDays(unpaid.termEnd, 1),
-      termEnd: addDays(unpaid.termEnd, 365),
+      termStart: quote.term.start,
+      termEnd: quote.term.end,
       dueOn: addDays(today, 10),
+      placedOnTermEnd: unpaid.termEnd,
       response: { status: 201, body: null },
       createdAt: nowIso,
     },
@@ -130,5 +127,20 @@ export function seedDemo(ctx: ServiceContext): string {
     end: addDays(today, 30),
     installedOn: addDays(today, -700),
   });
-  return rows.map(([number, what]) => `${number}\t${what}`).join('\n');
+  return [rows.map((r) => `${r.number}\t${r.what}`).join('\n'), howToStart(ctx, rows)].join('\n\n');
+}
+
+/** For each seeded product: how to start the desktop app as that product, and which license numbers to type. */
+function howToStart(ctx: ServiceContext, rows: { number: string; what: string; product: string }[]): string {
+  const products = [...new Set(rows.map((r) => r.product))];
+  const sections = products.map((code) => {
+    const numbers = rows.filter((r) => r.product === code).map((r) => `    type ${r.number} into ライセンス認証 (${r.what})`);
+    return [
+      `${code} (${findProduct(ctx.catalog, code).name})`,
+      `  browser host:           npm run start:browser -- --product ${code}`,
+      `  Electron (development): APP_PRODUCT=${code} npm start`,
+      ...numbers,
+    ].join('\n');
+  });
+  return ['How to start the desktop app as each seeded product:', ...sections].join('\n\n');
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { StatementCache } from '../store/statement-cache';
 import { type ServerDatabase } from '../store/database';
 
 export type Customer = {
@@ -11,14 +12,18 @@ export type Customer = {
 
 /** Customers own several licenses (one per device) and, for seed-004 products, yearly application counts. */
 export class CustomerRepository {
-  constructor(private readonly db: ServerDatabase) {}
+  private readonly sql: StatementCache;
+
+  constructor(private readonly db: ServerDatabase) {
+    this.sql = new StatementCache(db);
+  }
 
   create(
     input: { name: string; email?: string | null; yearlyApplications?: number; newAdditionalApplications?: number },
     nowIso: string,
   ): Customer {
     const id = crypto.randomUUID();
-    this.db
+    this.sql
       .prepare(
         'INSERT INTO customers (id, name, email, yearly_applications, new_additional_applications, created_at) VALUES (?, ?, ?, ?, ?, ?)',
       )
@@ -27,7 +32,7 @@ export class CustomerRepository {
   }
 
   find(id: string): Customer | null {
-    const row = this.db
+    const row = this.sql
       .prepare<[string], { id: string; name: string; email: string | null; y: number; n: number }>(
         'SELECT id, name, email, yearly_applications AS y, new_additional_applications AS n FROM customers WHERE id = ?',
       )
@@ -38,13 +43,13 @@ export class CustomerRepository {
   }
 
   setApplications(id: string, yearly: number, newAdditional: number): void {
-    this.db
+    this.sql
       .prepare('UPDATE customers SET yearly_applications = ?, new_additional_applications = ? WHERE id = ?')
       .run(yearly, newAdditional, id);
   }
 
   licenseCount(id: string): number {
-    return this.db
+    return this.sql
       .prepare<[string], { n: number }>(
         "SELECT count(*) AS n FROM licenses WHERE customer_id = ? AND state = 'active' AND trial = 0",
       )

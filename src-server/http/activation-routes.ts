@@ -1,23 +1,42 @@
-import { type FastifyInstance } from 'fastify';
+import { type FastifyPluginAsync } from 'fastify';
+import { findEdition, findProduct } from '../../src-shared/catalog';
 import {
   ActivationRequestSchema,
   type LicenseResponse,
+  LicenseResponseSchema,
+  type PlacedRenewal,
   RegistrationRequestSchema,
+  RegistrationResponseSchema,
   TrialRequestSchema,
   ValidationRequestSchema,
 } from '../../src-shared/contracts/http';
-import { findEdition, findProduct } from '../../src-shared/catalog';
 import { EDITIONS, trialTerm } from '../../src-shared/licensing';
+import { DomainError } from '../domain/domain-error';
 import { licenseForDevice } from '../licenses/device-check';
-import { hashInstallKey, issueLicense } from '../licenses/license-issuer';
-import { signLicenseAsync } from '../licenses/license-signer';
+import { hashInstallKey } from '../licenses/license-issuer';
 import { type LicenseRow } from '../licenses/license-repository';
+import { signLicenseAsync } from '../licenses/license-signer';
+import { startTrial } from '../licenses/trial-service';
 import { extendAutoRenewing } from '../renewals/auto-renewal';
+import { lapseOverdueOrders } from '../renewals/lapse';
 import { type ServiceContext } from '../service-context';
-import { HttpError, parseBody } from './http-error';
-import { toHttpError } from './licensing-errors';
+import { type RouteOptions } from './route-options';
+import { type ZodTypeProvider } from './zod-schemas';
 
-export function activationRoutes(app: FastifyInstance, ctx: ServiceContext, limited: { config: object }): void {
+/**
+ * The license's latest renewal that is not settled — pending, lapsed unpaid (and not since superseded by a paid
+ * order), or with support — so the app can say so (seed 000); null when there is none.
+ */
+function placedRenewal(ctx: ServiceContext, licenseId: string): PlacedRenewal | null {
+  lapseOverdueOrders(ctx);
+  const order = ctx.orders.latestUnsettledFor(licenseId);
+  if (!order || order.state === 'paid' || order.state === 'declined') return null;
+  return { orderId: order.id, state: order.state, method: order.method, dueOn: order.dueOn };
+}
+
+/** Activation, validation, trial and user registration: what a device asks about its own license. */
+export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { ctx, limited }) => {
+  const app = plugin.withTypeProvider<ZodTypeProvider>();
   const answer = async (license: LicenseRow, device: string): Promise<LicenseResponse> => {
     const now = ctx.clock();
     return {
@@ -27,63 +46,65 @@ export function activationRoutes(app: FastifyInstance, ctx: ServiceContext, limi
   };
 
   /** Binds a license to the calling device, moving it from any other device (SPEC §4), and returns it signed. */
-  app.post('/v1/activations', limited, async (request): Promise<LicenseResponse> => {
-    const body = parseBody(ActivationRequestSchema, request.body);
-    const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product });
-    ctx.licenses.bindDevice(license.id, body.device, body.appVersion, ctx.clock().toISOString());
-    return answer({ ...license, device: body.device }, body.device);
-  });
+  app.post(
+    '/v1/activations',
+    { ...limited, schema: { body: ActivationRequestSchema, response: { 200: LicenseResponseSchema } } },
+    async (request) => {
+      const body = request.body;
+      const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product });
+      ctx.licenses.bindDevice(license.id, body.device, body.appVersion, ctx.clock().toISOString());
+      return answer({ ...license, device: body.device }, body.device);
+    },
+  );
 
   /** The background check: a fresh lease, an extension for auto-renewing licenses, or a typed refusal. */
-  app.post('/v1/validations', limited, async (request): Promise<LicenseResponse> => {
-    const body = parseBody(ValidationRequestSchema, request.body);
-    const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product, device: body.device });
-    return answer(extendAutoRenewing(ctx, license, request.log), body.device);
-  });
+  app.post(
+    '/v1/validations',
+    { ...limited, schema: { body: ValidationRequestSchema, response: { 200: LicenseResponseSchema } } },
+    async (request) => {
+      const body = request.body;
+      const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product, device: body.device });
+      const renewed = extendAutoRenewing(ctx, license, request.log);
+      return { ...(await answer(renewed, body.device)), renewal: placedRenewal(ctx, renewed.id) };
+    },
+  );
 
   /** One trial per device and product, counted from the moment the terms were accepted (seed 001). */
-  app.post('/v1/trials', limited, async (request, reply): Promise<LicenseResponse> => {
-    const body = parseBody(TrialRequestSchema, request.body);
-    let product;
-    try {
-      product = findProduct(ctx.catalog, body.product);
-    } catch (error) {
-      toHttpError(error);
-    }
-    const edition = EDITIONS.find((e) => product.editions[e]?.policy.trialDays);
-    const trialDays = edition ? findEdition(product, edition).policy.trialDays : null;
-    if (!edition || !trialDays) throw new HttpError(409, 'trial-not-offered', 'this product has no trial');
-    const acceptedAt = ctx.clock().toISOString();
-    const term = trialTerm(acceptedAt, trialDays);
-    const issued = ctx.db.transaction(() => {
-      const used = ctx.db.prepare('SELECT 1 FROM trials WHERE device = ? AND product = ?').get(body.device, product.code);
-      if (used) throw new HttpError(409, 'trial-already-used', 'this device has already had its trial');
-      const { license } = issueLicense(ctx, {
+  app.post(
+    '/v1/trials',
+    { ...limited, schema: { body: TrialRequestSchema, response: { 201: LicenseResponseSchema } } },
+    async (request, reply) => {
+      const body = request.body;
+      const product = findProduct(ctx.catalog, body.product);
+      const edition = EDITIONS.find((e) => product.editions[e]?.policy.trialDays);
+      const trialDays = edition ? findEdition(product, edition).policy.trialDays : null;
+      if (!edition || !trialDays) throw new DomainError('trial-not-offered', 'this product has no trial');
+      const acceptedAt = ctx.clock().toISOString();
+      const license = startTrial(ctx, {
         product: product.code,
         edition,
-        start: term.start,
-        end: term.end,
-        trial: true,
         device: body.device,
+        acceptedAt,
+        term: trialTerm(acceptedAt, trialDays),
       });
-      ctx.db
-        .prepare('INSERT INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)')
-        .run(body.device, product.code, license.id, acceptedAt);
-      return license;
-    })();
-    void reply.status(201);
-    return answer(issued, body.device);
-  });
+      void reply.status(201);
+      return answer(license, body.device);
+    },
+  );
 
   /** User registration with the booklet's 製品登録番号 and インストールキー (seed 000); needed to renew a package. */
-  app.post('/v1/registrations', limited, async (request, reply) => {
-    const body = parseBody(RegistrationRequestSchema, request.body);
-    const license = ctx.licenses.findByRegistrationNumber(body.registrationNumber);
-    if (!license || license.product !== body.product || license.installKeyHash !== hashInstallKey(body.installKey)) {
-      throw new HttpError(404, 'registration-invalid', 'registration number and install key do not match');
-    }
-    ctx.licenses.register(license.id, body.name, body.email, ctx.clock().toISOString());
-    void reply.status(201);
-    return { registered: true as const, licenseNumber: license.number };
-  });
-}
+  app.post(
+    '/v1/registrations',
+    { ...limited, schema: { body: RegistrationRequestSchema, response: { 201: RegistrationResponseSchema } } },
+    async (request, reply) => {
+      const body = request.body;
+      const license = ctx.licenses.findByRegistrationNumber(body.registrationNumber);
+      if (!license || license.product !== body.product || license.installKeyHash !== hashInstallKey(body.installKey)) {
+        throw new DomainError('registration-invalid', 'registration number and install key do not match');
+      }
+      ctx.licenses.register(license.id, body.name, body.email, ctx.clock().toISOString());
+      void reply.status(201);
+      return { registered: true as const, licenseNumber: license.number };
+    },
+  );
+};

@@ -1,10 +1,10 @@
-import { type FastifyInstance } from 'fastify';
+import { type FastifyPluginAsync } from 'fastify';
 import { lapseOverdueOrders } from '../renewals/lapse';
-import { type ServiceContext } from '../service-context';
 import { isSafeFileName, ReleaseFeed } from '../updates/release-feed';
 import { LICENSE_TOKEN_HEADER } from '../updates/license-token';
 import { UpdateGate } from '../updates/update-gate';
-import { HttpError } from './http-error';
+import { DomainError } from '../domain/domain-error';
+import { type RouteOptions } from './route-options';
 
 /**
  * The generic electron-updater feed (`publish: provider generic, url …/updates`), gated by license: the desktop
@@ -12,27 +12,29 @@ import { HttpError } from './http-error';
  * release. The token is checked before the feed is consulted, so whoever has no license learns nothing about
  * which files the folder holds.
  */
-export function updateRoutes(app: FastifyInstance, ctx: ServiceContext): void {
+export const updateRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, limited }) => {
   const feed = new ReleaseFeed(ctx.config.releasesPath);
-  const gate = new UpdateGate(ctx.db, ctx.key);
+  const gate = new UpdateGate(ctx.licenses, ctx.key, ctx.clock);
 
   app.route<{ Params: { file: string } }>({
     method: ['GET', 'HEAD'],
     url: '/updates/:file',
+    // An access check: whatever is wrong with the license, the feed answers 403 (error-status.ts).
+    config: { ...limited.config, accessCheck: true },
     handler: async (request, reply) => {
       // A name that could leave the folder is no file of the feed, whoever asks.
-      if (!isSafeFileName(request.params.file)) throw new HttpError(404, 'not-found', 'no such update file');
+      if (!isSafeFileName(request.params.file)) throw new DomainError('not-found', 'no such update file');
       lapseOverdueOrders(ctx); // an order past its due date no longer opens the feed
       const grant = gate.authorize(request.headers[LICENSE_TOKEN_HEADER]);
       const lookup = await feed.lookup(request.params.file);
       if ('invalidChannel' in lookup) {
         request.log.error({ file: request.params.file, problem: lookup.invalidChannel }, 'release channel file is not valid');
-        throw new HttpError(404, 'not-found', 'no such update file');
+        throw new DomainError('not-found', 'no such update file');
       }
-      if ('missing' in lookup) throw new HttpError(404, 'not-found', 'no such update file');
+      if ('missing' in lookup) throw new DomainError('not-found', 'no such update file');
       gate.assertCovers(grant, lookup.found.releaseDay);
       const opened = await feed.open(lookup.found);
-      if (!opened) throw new HttpError(404, 'not-found', 'no such update file');
+      if (!opened) throw new DomainError('not-found', 'no such update file');
       void reply
         .header('content-type', lookup.found.kind === 'channel' ? 'text/yaml; charset=utf-8' : 'application/octet-stream')
         .header('content-length', opened.size)
@@ -48,4 +50,4 @@ export function updateRoutes(app: FastifyInstance, ctx: ServiceContext): void {
       return reply.send(opened.handle.createReadStream());
     },
   });
-}
+};

@@ -1,5 +1,5 @@
 import { parseLicenseNumber } from '../../src-shared/contracts/license-number';
-import { HttpError } from '../http/http-error';
+import { DomainError } from '../domain/domain-error';
 import { type ServiceContext } from '../service-context';
 import { type LicenseRow } from './license-repository';
 
@@ -12,15 +12,15 @@ export function licenseForDevice(
   input: { licenseNumber: string; device?: string; product?: string },
 ): LicenseRow {
   const number = parseLicenseNumber(input.licenseNumber);
-  if (!number.ok) throw new HttpError(400, number.code, 'not a valid license number');
+  if (!number.ok) throw new DomainError(number.code, 'not a valid license number');
   const license = ctx.licenses.findByNumber(number.value);
-  if (!license) throw new HttpError(404, 'unknown-license', 'no license with this number');
+  if (!license) throw new DomainError('unknown-license', 'no license with this number');
   if (input.product !== undefined && license.product !== input.product)
-    throw new HttpError(409, 'product-mismatch', 'the license is for another product');
+    throw new DomainError('product-mismatch', 'the license is for another product');
   if (license.state === 'revoked' || license.state === 'cancelled')
-    throw new HttpError(403, license.state, `the license is ${license.state}`);
+    throw new DomainError(license.state, `the license is ${license.state}`);
   if (input.device !== undefined && license.device !== input.device) {
-    throw new HttpError(409, 'moved', 'the license is now activated on another device');
+    throw new DomainError('moved', 'the license is now activated on another device');
   }
   return license;
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { type Edition, type LicenseKind, type LicenseState } from '../../src-shared/licensing';
-import { type ServerDatabase } from '../store/database';
+import { StatementCache } from '../store/statement-cache';
+import { type ServerDatabase, writeTransaction } from '../store/database';
 import { newLicenseNumber } from './license-number-generator';
 
 export type LicenseRow = {
@@ -33,6 +34,9 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
   autoRenew?: boolean;
 };
 
+/** A license's state and device now, its term end, and the furthest end of a renewal placed and counting. */
+export type UpdateCoverage = { state: LicenseState; device: string | null; termEnd: string; pendingEnd: string | null };
+
 type Row = {
   /** The license's options as a JSON array, read in the same statement (one read transaction per lookup). */
   options_json: string;
@@ -63,17 +67,30 @@ const SELECT_LICENSE = `
 export class LicenseRepository {
   private readonly byNumber;
   private readonly byId;
+  private readonly coverage;
+
+  private readonly sql: StatementCache;
 
   constructor(private readonly db: ServerDatabase) {
+    this.sql = new StatementCache(db);
     this.byNumber = db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.number = ?`);
     this.byId = db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.id = ?`);
+    this.coverage = db.prepare<[string], UpdateCoverage>(
+      `SELECT l.state, l.device, l.term_end AS termEnd,
+              (SELECT MAX(o.term_end) FROM orders o
+                WHERE o.license_id = l.id AND o.state = 'pending'
+                  AND NOT EXISTS (SELECT 1 FROM orders p
+                                   WHERE p.license_id = l.id AND p.state = 'lapsed'
+                                     AND p.placed_on_term_end = l.term_end)) AS pendingEnd
+         FROM licenses l WHERE l.id = ?`,
+    );
   }
 
   create(input: NewLicense, nowIso: string): LicenseRow {
     const id = crypto.randomUUID();
     const number = newLicenseNumber();
-    this.db.transaction(() => {
-      this.db
+    writeTransaction(this.db, () => {
+      this.sql
         .prepare(
           `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, trial, device, customer_id,
              registration_number, install_key_hash, installed_on, auto_renew, created_at, updated_at)
@@ -97,9 +114,9 @@ export class LicenseRepository {
           nowIso,
           nowIso,
         );
-      const addOption = this.db.prepare('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)');
+      const addOption = this.sql.prepare('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)');
       for (const option of input.options ?? []) addOption.run(id, option.code, option.end);
-    })();
+    });
     return this.findById(id)!;
   }
 
@@ -114,58 +131,68 @@ export class LicenseRepository {
   }
 
   findByRegistrationNumber(registrationNumber: string): (LicenseRow & { installKeyHash: string | null }) | null {
-    const row = this.db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.registration_number = ?`).get(registrationNumber);
+    const row = this.sql.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.registration_number = ?`).get(registrationNumber);
     return row ? { ...this.toLicense(row), installKeyHash: row.install_key_hash } : null;
   }
 
   list(): LicenseRow[] {
-    return this.db
+    return this.sql
       .prepare<[], Row>(`${SELECT_LICENSE} ORDER BY l.created_at, l.number`)
       .all()
       .map((row) => this.toLicense(row));
   }
 
   bindDevice(id: string, device: string, appVersion: string, nowIso: string): void {
-    this.db.transaction(() => {
-      this.db.prepare('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?').run(device, nowIso, id);
-      this.db
+    writeTransaction(this.db, () => {
+      this.sql.prepare('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?').run(device, nowIso, id);
+      this.sql
         .prepare('INSERT INTO activations (license_id, device, app_version, at) VALUES (?, ?, ?, ?)')
         .run(id, device, appVersion, nowIso);
-    })();
+    });
   }
 
   setState(id: string, state: LicenseState, nowIso: string): void {
-    this.db.prepare('UPDATE licenses SET state = ?, updated_at = ? WHERE id = ?').run(state, nowIso, id);
+    this.sql.prepare('UPDATE licenses SET state = ?, updated_at = ? WHERE id = ?').run(state, nowIso, id);
   }
 
   setAutoRenew(id: string, autoRenew: boolean, nowIso: string): void {
-    this.db.prepare('UPDATE licenses SET auto_renew = ?, updated_at = ? WHERE id = ?').run(autoRenew ? 1 : 0, nowIso, id);
+    this.sql.prepare('UPDATE licenses SET auto_renew = ?, updated_at = ? WHERE id = ?').run(autoRenew ? 1 : 0, nowIso, id);
   }
 
   register(id: string, name: string, email: string, nowIso: string): void {
-    this.db
+    this.sql
       .prepare('UPDATE licenses SET registered_at = ?, registered_name = ?, registered_email = ?, updated_at = ? WHERE id = ?')
       .run(nowIso, name, email, nowIso, id);
   }
 
   registeredEmail(id: string): string | null {
     return (
-      this.db.prepare<[string], { e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?').get(id)?.e ??
+      this.sql.prepare<[string], { e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?').get(id)?.e ??
       null
     );
   }
 
   /** Sets the service term; the options renewed with it get the same end, the others keep theirs. */
   setTerm(id: string, term: { start: string; end: string }, renewedOptions: readonly string[], nowIso: string): void {
-    this.db.transaction(() => {
-      this.db
+    writeTransaction(this.db, () => {
+      this.sql
         .prepare('UPDATE licenses SET term_start = ?, term_end = ?, updated_at = ? WHERE id = ?')
         .run(term.start, term.end, nowIso, id);
-      const upsert = this.db.prepare(
+      const upsert = this.sql.prepare(
         'INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?) ON CONFLICT(license_id, code) DO UPDATE SET term_end = excluded.term_end',
       );
       for (const code of renewedOptions) upsert.run(id, code, term.end);
-    })();
+    });
+  }
+
+  /**
+   * What the update feed needs to know of a license now. SPEC §6: a renewal placed but not yet paid may already
+   * download updates, so a pending order's term counts — once per term (seed 000, SPEC §8): not when an order placed
+   * on the same term already lapsed unpaid. Paid orders are already in term_end; declined, lapsed and needs-support
+   * orders extend nothing.
+   */
+  updateCoverage(id: string): UpdateCoverage | null {
+    return this.coverage.get(id) ?? null;
   }
 
   private toLicense(row: Row): LicenseRow {

@@ -6,6 +6,7 @@ import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
 import { createQuote } from './quote-service';
 import { termAfter } from './renewal-context';
+import { writeTransaction } from '../store/database';
 
 /**
  * Licenses with a standing account transfer (口座振替) renew themselves: when a validation arrives inside the
@@ -33,7 +34,7 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
     const months = last && policy.renewalMonths.includes(last.months) ? last.months : Math.max(...policy.renewalMonths);
     const wanted = last?.options ?? license.options.map((o) => o.code);
     const options = policy.options.filter((o) => !o.removable || wanted.includes(o.code)).map((o) => o.code);
-    ctx.db.transaction(() => {
+    writeTransaction(ctx.db, () => {
       const quote = createQuote(ctx, license, months, options);
       const orderId = crypto.randomUUID();
       ctx.orders.insert(
@@ -51,6 +52,7 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
           termStart: quote.term.start,
           termEnd: quote.term.end,
           dueOn: null,
+          placedOnTermEnd: license.termEnd,
           response: { status: 201, body: { automatic: true } },
           createdAt: nowIso,
         },
@@ -62,7 +64,7 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
         nowIso,
       );
       ctx.licenses.setTerm(license.id, termAfter(license, { kind: quote.planKind, term: quote.term }), options, nowIso);
-    })();
+    });
   } catch (error) {
     log.warn({ err: error, licenseId: license.id }, 'automatic renewal skipped');
     return license;

@@ -1,3 +1,4 @@
+import { StatementCache } from '../store/statement-cache';
 import { type ServerDatabase } from '../store/database';
 
 export type OrderState = 'pending' | 'paid' | 'declined' | 'lapsed' | 'needs-support';
@@ -17,7 +18,13 @@ export type OrderRow = {
   termStart: string | null;
   termEnd: string | null;
   dueOn: string | null;
+  /** The sum of the order's payments ledger (charges and receipts less refunds); null before any money moved. */
   receivedYen: number | null;
+  /** The license's term end when the order was placed (null for orders placed before this was recorded). */
+  placedOnTermEnd: string | null;
+  /** Set when the vendor cleared a lapsed or support order (admin CLI), so it no longer blocks renewals. */
+  clearedAt: string | null;
+  clearedNote: string | null;
   /** The exact answer given when the order was placed, replayed for a retry with the same Idempotency-Key. */
   response: { status: number; body: unknown };
   createdAt: string;
@@ -38,9 +45,34 @@ type Row = {
   term_end: string | null;
   due_on: string | null;
   received_yen: number | null;
+  placed_on_term_end: string | null;
+  cleared_at: string | null;
+  cleared_note: string | null;
   response: string;
   created_at: string;
 };
+
+export type PaymentOutcome = 'succeeded' | 'declined' | 'received' | 'refunded';
+
+/** One row of an order's payments ledger. */
+export type PaymentRow = {
+  id: number;
+  method: string;
+  outcome: PaymentOutcome;
+  amountYen: number;
+  reference: string | null;
+  /** The JST day the money arrived (transfers and refunds); null for card charges. */
+  receivedOn: string | null;
+  createdAt: string;
+};
+
+export type NewOrder = Omit<OrderRow, 'receivedYen' | 'clearedAt' | 'clearedNote' | 'placedOnTermEnd'> & {
+  placedOnTermEnd?: string | null;
+};
+
+/** States that block the next renewal unless cleared: unpaid, lapsed unpaid, or waiting for support (seed 000). */
+const UNSETTLED = `o.cleared_at IS NULL AND (o.state IN ('pending', 'needs-support') OR (o.state = 'lapsed' AND NOT EXISTS (
+  SELECT 1 FROM orders later WHERE later.license_id = o.license_id AND later.state = 'paid' AND later.created_at > o.created_at)))`;
 
 const toOrder = (row: Row): OrderRow => ({
   id: row.id,
@@ -57,6 +89,9 @@ const toOrder = (row: Row): OrderRow => ({
   termEnd: row.term_end,
   dueOn: row.due_on,
   receivedYen: row.received_yen,
+  placedOnTermEnd: row.placed_on_term_end,
+  clearedAt: row.cleared_at,
+  clearedNote: row.cleared_note,
   response: JSON.parse(row.response) as OrderRow['response'],
   createdAt: row.created_at,
 });
@@ -64,18 +99,21 @@ const toOrder = (row: Row): OrderRow => ({
 export class OrderRepository {
   private readonly anyOverdue;
 
+  private readonly sql: StatementCache;
+
   constructor(private readonly db: ServerDatabase) {
+    this.sql = new StatementCache(db);
     this.anyOverdue = db.prepare<[string], { one: number }>(
       "SELECT 1 AS one FROM orders WHERE state = 'pending' AND due_on < ? LIMIT 1",
     );
   }
 
-  insert(order: Omit<OrderRow, 'receivedYen'>, nowIso: string): void {
-    this.db
+  insert(order: NewOrder, nowIso: string): void {
+    this.sql
       .prepare(
         `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
-           term_start, term_end, due_on, response, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           term_start, term_end, due_on, placed_on_term_end, response, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         order.id,
@@ -91,6 +129,7 @@ export class OrderRepository {
         order.termStart,
         order.termEnd,
         order.dueOn,
+        order.placedOnTermEnd ?? null,
         JSON.stringify(order.response),
         order.createdAt,
         nowIso,
@@ -98,42 +137,60 @@ export class OrderRepository {
   }
 
   findById(id: string): OrderRow | null {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM orders WHERE id = ?').get(id);
+    const row = this.sql.prepare<[string], Row>('SELECT * FROM orders WHERE id = ?').get(id);
     return row ? toOrder(row) : null;
   }
 
   /** The order already placed on a quote, if any still counts (a declined card may be retried on the same quote). */
   liveOrderForQuote(quoteId: string): OrderRow | null {
-    const row = this.db
+    const row = this.sql
       .prepare<[string], Row>("SELECT * FROM orders WHERE quote_id = ? AND state IN ('pending', 'paid', 'needs-support') LIMIT 1")
       .get(quoteId);
     return row ? toOrder(row) : null;
   }
 
   findByIdempotencyKey(key: string): OrderRow | null {
-    const row = this.db.prepare<[string], Row>('SELECT * FROM orders WHERE idempotency_key = ?').get(key);
+    const row = this.sql.prepare<[string], Row>('SELECT * FROM orders WHERE idempotency_key = ?').get(key);
     return row ? toOrder(row) : null;
   }
 
   forLicense(licenseId: string): OrderRow[] {
-    return this.db
+    return this.sql
       .prepare<[string], Row>('SELECT * FROM orders WHERE license_id = ? ORDER BY created_at')
       .all(licenseId)
       .map(toOrder);
   }
 
   list(): OrderRow[] {
-    return this.db.prepare<[], Row>('SELECT * FROM orders ORDER BY created_at').all().map(toOrder);
+    return this.sql.prepare<[], Row>('SELECT * FROM orders ORDER BY created_at').all().map(toOrder);
   }
 
-  /** An earlier renewal not yet settled blocks new ones (SPEC §6): unpaid, or waiting for support. */
+  /**
+   * An earlier renewal not yet settled blocks new ones (SPEC §6, seed 000): unpaid, lapsed unpaid (until a later
+   * order was paid), or waiting for support — unless the vendor cleared it.
+   */
   unsettledFor(licenseId: string): OrderRow | null {
-    const row = this.db
+    const row = this.sql
+      .prepare<[string], Row>(`SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED} ORDER BY o.created_at LIMIT 1`)
+      .get(licenseId);
+    return row ? toOrder(row) : null;
+  }
+
+  /** The latest unsettled renewal of a license (what a validation reports to the app), or null. */
+  latestUnsettledFor(licenseId: string): OrderRow | null {
+    const row = this.sql
       .prepare<[string], Row>(
-        "SELECT * FROM orders WHERE license_id = ? AND state IN ('pending', 'needs-support') ORDER BY created_at LIMIT 1",
+        `SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED} ORDER BY o.created_at DESC LIMIT 1`,
       )
       .get(licenseId);
     return row ? toOrder(row) : null;
+  }
+
+  /** The vendor settles a support case or forgives a lapsed order: it no longer blocks the next renewal. */
+  clear(id: string, note: string, nowIso: string): void {
+    this.sql
+      .prepare('UPDATE orders SET cleared_at = ?, cleared_note = ?, updated_at = ? WHERE id = ?')
+      .run(nowIso, note, nowIso, id);
   }
 
   update(
@@ -142,22 +199,18 @@ export class OrderRepository {
       state: OrderState;
       termStart?: string | null;
       termEnd?: string | null;
-      receivedYen?: number | null;
       response?: OrderRow['response'];
     },
     nowIso: string,
   ): void {
     const current = this.findById(id);
     if (!current) throw new Error(`no order ${id}`);
-    this.db
-      .prepare(
-        'UPDATE orders SET state = ?, term_start = ?, term_end = ?, received_yen = ?, response = ?, updated_at = ? WHERE id = ?',
-      )
+    this.sql
+      .prepare('UPDATE orders SET state = ?, term_start = ?, term_end = ?, response = ?, updated_at = ? WHERE id = ?')
       .run(
         changes.state,
         changes.termStart === undefined ? current.termStart : changes.termStart,
         changes.termEnd === undefined ? current.termEnd : changes.termEnd,
-        changes.receivedYen === undefined ? current.receivedYen : changes.receivedYen,
         JSON.stringify(changes.response ?? current.response),
         nowIso,
         id,
@@ -168,32 +221,55 @@ export class OrderRepository {
   lapseOverdue(today: string, nowIso: string): number {
     // Look before writing: most calls find nothing, and a read costs no write transaction (synchronous=FULL).
     if (!this.anyOverdue.get(today)) return 0;
-    return this.db
+    return this.sql
       .prepare("UPDATE orders SET state = 'lapsed', updated_at = ? WHERE state = 'pending' AND due_on IS NOT NULL AND due_on < ?")
       .run(nowIso, today).changes;
   }
 
+  /**
+   * Appends one row to the order's payments ledger and keeps the order's received amount equal to the ledger's sum.
+   * Call inside the transaction that decides what the money means.
+   */
   recordPayment(
     orderId: string,
     payment: {
       method: PaymentMethodCode;
       amountYen: number;
-      outcome: 'succeeded' | 'declined' | 'received';
+      outcome: PaymentOutcome;
       reference: string | null;
+      receivedOn?: string | null;
     },
     nowIso: string,
   ): void {
-    this.db
+    this.sql
       .prepare(
-        'INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, received_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
-      .run(orderId, 'sandbox', payment.method, payment.amountYen, payment.outcome, payment.reference, nowIso);
+      .run(
+        orderId,
+        'sandbox',
+        payment.method,
+        payment.amountYen,
+        payment.outcome,
+        payment.reference,
+        payment.receivedOn ?? null,
+        nowIso,
+      );
+    this.sql
+      .prepare(
+        `UPDATE orders SET received_yen = (
+           SELECT SUM(CASE p.outcome WHEN 'refunded' THEN -p.amount_yen WHEN 'declined' THEN 0 ELSE p.amount_yen END)
+             FROM payments p WHERE p.order_id = orders.id), updated_at = ? WHERE id = ?`,
+      )
+      .run(nowIso, orderId);
   }
 
-  paymentsFor(orderId: string): { outcome: string; amountYen: number }[] {
-    return this.db
-      .prepare<[string], { outcome: string; amountYen: number }>(
-        'SELECT outcome, amount_yen AS amountYen FROM payments WHERE order_id = ? ORDER BY id',
+  /** The order's payments ledger, oldest first. */
+  paymentsFor(orderId: string): PaymentRow[] {
+    return this.sql
+      .prepare<[string], PaymentRow>(
+        `SELECT id, method, outcome, amount_yen AS amountYen, reference, received_on AS receivedOn, created_at AS createdAt
+           FROM payments WHERE order_id = ? ORDER BY id`,
       )
       .all(orderId);
   }

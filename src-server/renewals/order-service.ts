@@ -3,16 +3,17 @@ import { paymentMethodsFor } from '../../src-shared/catalog';
 import { canonicalJson } from '../../src-shared/contracts/canonical-json';
 import { type Order, type OrderResponse } from '../../src-shared/contracts/http';
 import { addDays, jstDateOf } from '../../src-shared/licensing';
-import { HttpError } from '../http/http-error';
+import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { signLicense } from '../licenses/license-signer';
 import { type ServiceContext } from '../service-context';
-import { type OrderRow, type PaymentMethodCode } from './order-repository';
+import { type NewOrder, type OrderRow, type PaymentMethodCode } from './order-repository';
 import { findQuote } from './quote-service';
 import { lapseOverdueOrders } from './lapse';
-import { assertRenewable, planFor, termAfter } from './renewal-context';
+import { assertRenewable, planAt, termAfter } from './renewal-context';
 import { checkCard, sandboxCharge } from './sandbox-card';
 import { PAYEE_ACCOUNT, transferReference } from './transfer-instructions';
+import { writeTransaction } from '../store/database';
 
 export type PlaceOrderInput = {
   license: LicenseRow;
@@ -26,12 +27,33 @@ export type PlaceOrderInput = {
   card?: { number: string; expiry: string };
 };
 
-export type OrderOutcome = {
-  status: number;
-  body: OrderResponse | { error: { code: string; message: string } };
-  order: OrderRow | null;
-  fresh: boolean;
+/**
+ * What placing an order came to. `fresh` is false for a retry with the same Idempotency-Key, which gets the first
+ * answer again (with today's order state). A declined card is an order too (the retry gets the same refusal).
+ */
+export type OrderOutcome =
+  | { kind: 'placed'; answer: OrderResponse; order: OrderRow; fresh: boolean }
+  | { kind: 'declined'; order: OrderRow; fresh: boolean };
+
+/** Stored with the order so a retry replays it; `status` 402 marks a declined card in rows from every version. */
+type StoredAnswer = { status: number; body: unknown };
+const DECLINED: StoredAnswer = {
+  status: 402,
+  body: { error: { code: 'payment-declined', message: 'the card was declined (sandbox)' } },
 };
+
+function replay(existing: OrderRow, nowIso: string): OrderOutcome {
+  if (existing.state === 'declined' || existing.response.status === 402)
+    return { kind: 'declined', order: existing, fresh: false };
+  // The same answer as the first time, except that the order's state is today's (it may have been paid or lapsed).
+  const first = existing.response.body as Partial<OrderResponse> | null;
+  const answer: OrderResponse = {
+    order: orderView(existing),
+    license: first?.license ?? null,
+    serverTime: first?.serverTime ?? nowIso,
+  };
+  return { kind: 'placed', answer, order: existing, fresh: false };
+}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{8,128}$/;
 
@@ -68,7 +90,7 @@ export function orderView(order: OrderRow): Order {
  */
 export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOutcome {
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
-    throw new HttpError(400, 'idempotency-key-required', 'send an Idempotency-Key header (8–128 characters)');
+    throw new DomainError('idempotency-key-required', 'send an Idempotency-Key header (8–128 characters)');
   }
   // Card numbers never go into the stored hash (a hash of a card number can be brute-forced): the last four do.
   const cardLast4 = input.card ? input.card.number.replace(/\s/g, '').slice(-4) : null;
@@ -76,16 +98,13 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     .createHash('sha256')
     .update(canonicalJson({ request: input.request, cardLast4 }))
     .digest('hex');
-  return ctx.db.transaction((): OrderOutcome => {
+  return writeTransaction(ctx.db, (): OrderOutcome => {
     lapseOverdueOrders(ctx);
     const existing = ctx.orders.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
       if (existing.requestHash !== requestHash)
-        throw new HttpError(422, 'idempotency-key-reused', 'this Idempotency-Key was used for another order');
-      // The same answer as the first time, except that the order's state is today's (it may have been paid or lapsed).
-      const first = existing.response.body as OrderOutcome['body'];
-      const body = 'order' in first ? { ...first, order: orderView(existing) } : first;
-      return { status: existing.response.status, body, order: existing, fresh: false };
+        throw new DomainError('idempotency-key-reused', 'this Idempotency-Key was used for another order');
+      return replay(existing, ctx.clock().toISOString());
     }
     const now = ctx.clock();
     const nowIso = now.toISOString();
@@ -93,13 +112,13 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     assertRenewable(ctx, input.license);
     const quote = findQuote(ctx, input.license, input.quoteId);
     if (ctx.orders.liveOrderForQuote(quote.id))
-      throw new HttpError(409, 'quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
+      throw new DomainError('quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
     const method = paymentMethodsFor(ctx.catalog, input.license.product, input.license.edition).find(
       (m) => m.code === input.method,
     );
-    if (!method) throw new HttpError(400, 'payment-method-not-offered', `${input.method} is not offered for this product`);
-    const plan = planFor(ctx, input.license, quote.months, now);
-    const order: Omit<OrderRow, 'receivedYen'> = {
+    if (!method) throw new DomainError('payment-method-not-offered', `${input.method} is not offered for this product`);
+    const plan = planAt(ctx, input.license, quote.months, now);
+    const order: NewOrder = {
       id: crypto.randomUUID(),
       licenseId: input.license.id,
       quoteId: quote.id,
@@ -113,6 +132,7 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
       termStart: plan.term.start,
       termEnd: plan.term.end,
       dueOn: method.unpaidOrderDueDays ? addDays(today, method.unpaidOrderDueDays) : null,
+      placedOnTermEnd: input.license.termEnd,
       response: { status: 0, body: null },
       createdAt: nowIso,
     };
@@ -120,7 +140,7 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     let license: LicenseRow | null = null;
     if (input.method === 'card') {
       const card = input.card ? checkCard(input.card, today) : ({ ok: false, code: 'card-invalid' } as const);
-      if (!card.ok) throw new HttpError(400, 'card-invalid', 'card number or expiry is not valid');
+      if (!card.ok) throw new DomainError('card-invalid', 'card number or expiry is not valid');
       const outcome = sandboxCharge(input.card!.number);
       order.state = outcome === 'succeeded' ? 'paid' : 'declined';
       order.dueOn = null;
@@ -139,18 +159,16 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     }
 
     const stored = ctx.orders.findById(order.id)!;
-    const response =
-      stored.state === 'declined'
-        ? { status: 402, body: { error: { code: 'payment-declined', message: 'the card was declined (sandbox)' } } }
-        : {
-            status: 201,
-            body: {
-              order: orderView(stored),
-              license: license && input.device ? signLicense(ctx.key, license, input.device, now, ctx.config.leaseDays) : null,
-              serverTime: nowIso,
-            } satisfies OrderResponse,
-          };
-    ctx.orders.update(stored.id, { state: stored.state, response }, nowIso);
-    return { ...response, order: ctx.orders.findById(stored.id), fresh: true };
-  })();
+    if (stored.state === 'declined') {
+      ctx.orders.update(stored.id, { state: stored.state, response: DECLINED }, nowIso);
+      return { kind: 'declined', order: ctx.orders.findById(stored.id)!, fresh: true };
+    }
+    const answer: OrderResponse = {
+      order: orderView(stored),
+      license: license && input.device ? signLicense(ctx.key, license, input.device, now, ctx.config.leaseDays) : null,
+      serverTime: nowIso,
+    };
+    ctx.orders.update(stored.id, { state: stored.state, response: { status: 201, body: answer } }, nowIso);
+    return { kind: 'placed', answer, order: ctx.orders.findById(stored.id)!, fresh: true };
+  });
 }

@@ -28,9 +28,6 @@ export function reminderDates(ctx: ServiceContext, license: LicenseRow): { varia
 export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBaseLogger, 'error'> = console): Promise<number> {
   lapseOverdueOrders(ctx);
   const today = jstDateOf(ctx.clock().toISOString());
-  const alreadySent = ctx.db.prepare<[string, string, string], { n: number }>(
-    'SELECT count(*) AS n FROM reminder_mails WHERE license_id = ? AND term_end = ? AND variant = ?',
-  );
   let sent = 0;
   for (const license of ctx.licenses.list()) {
     if (license.state !== 'active' || license.trial || license.autoRenew || today > license.termEnd) continue;
@@ -39,7 +36,7 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
     const to = ctx.licenses.registeredEmail(license.id) ?? customer?.email ?? null;
     if (!to) continue;
     const due = reminderDates(ctx, license).filter(
-      (r) => r.on <= today && alreadySent.get(license.id, license.termEnd, r.variant)!.n === 0,
+      (r) => r.on <= today && !ctx.reminders.wasSent(license.id, license.termEnd, r.variant),
     );
     // Only the latest due reminder: a license first seen 10 days before its end gets one mail, not two.
     const reminder = due.sort((a, b) => (a.on < b.on ? -1 : 1)).at(-1);
@@ -68,10 +65,7 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
       continue;
     }
     const nowIso = ctx.clock().toISOString();
-    const record = ctx.db.prepare(
-      'INSERT OR IGNORE INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?)',
-    );
-    for (const r of due) record.run(license.id, license.termEnd, r.variant, nowIso);
+    for (const r of due) ctx.reminders.recordSent(license.id, license.termEnd, r.variant, nowIso);
     sent += 1;
   }
   return sent;

@@ -1,7 +1,6 @@
 import { findProduct, optionCoverageRuleFor, termRulesFor } from '../../src-shared/catalog';
 import { type OptionCoverage, optionCoverage, planRenewal, type RenewalPlan } from '../../src-shared/licensing';
-import { HttpError } from '../http/http-error';
-import { toHttpError } from '../http/licensing-errors';
+import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
 import { lapseOverdueOrders } from './lapse';
@@ -12,32 +11,26 @@ import { lapseOverdueOrders } from './lapse';
  */
 export function assertRenewable(ctx: ServiceContext, license: LicenseRow): void {
   lapseOverdueOrders(ctx);
-  if (license.trial) throw new HttpError(409, 'repurchase-required', 'a trial is not renewed; buy a license');
+  if (license.trial) throw new DomainError('repurchase-required', 'a trial is not renewed; buy a license');
   if (license.edition === 'package' && license.registrationNumber !== null && license.registeredAt === null) {
-    throw new HttpError(403, 'registration-required', 'register the product before renewing');
+    throw new DomainError('registration-required', 'register the product before renewing');
   }
   const unsettled = ctx.orders.unsettledFor(license.id);
   if (unsettled) {
-    throw new HttpError(409, 'previous-renewal-unpaid', 'a previous renewal is not settled', {
+    throw new DomainError('previous-renewal-unpaid', 'a previous renewal is not settled', {
       orderId: unsettled.id,
       orderState: unsettled.state,
     });
   }
 }
 
-/** Which term `months` buy if paid at `paidAt`: continuous inside the term, resumption after it (rules errors raw). */
+/**
+ * Which term `months` buy if paid at `paidAt`: continuous inside the term, resumption after it. A refusal is the
+ * rules engine's error (renewal-not-open, resumption-period-over, …), mapped once, in rules-errors.ts.
+ */
 export function planAt(ctx: ServiceContext, license: LicenseRow, months: number, paidAt: Date): RenewalPlan {
   const rules = termRulesFor(ctx.catalog, license.product, license.edition);
   return planRenewal({ ...rules, kind: license.kind }, { currentEnd: license.termEnd, now: paidAt.toISOString(), months });
-}
-
-/** planAt, with a refusal turned into the service's HTTP error (renewal-not-open, repurchase-required, …). */
-export function planFor(ctx: ServiceContext, license: LicenseRow, months: number, paidAt: Date): RenewalPlan {
-  try {
-    return planAt(ctx, license, months, paidAt);
-  } catch (error) {
-    toHttpError(error);
-  }
 }
 
 /** Seed 004: which wanted options the customer's applications cover; undefined for products without the rule. */
@@ -53,21 +46,17 @@ export function coverageFor(
   const policy = product.editions[license.edition]!.policy;
   const coverageOptions = options.filter((o) => policy.options.some((p) => p.code === o && p.pricing === 'coverage'));
   const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
-  try {
-    return optionCoverage(
-      {
-        installedOn: license.installedOn ?? license.termStart,
-        renewalOn,
-        yearlyApplications: customer?.yearlyApplications ?? 0,
-        newAdditionalApplications: customer?.newAdditionalApplications ?? 0,
-        licenses: Math.max(1, customer ? ctx.customers.licenseCount(customer.id) : 1),
-        options: coverageOptions,
-      },
-      rule,
-    );
-  } catch (error) {
-    toHttpError(error);
-  }
+  return optionCoverage(
+    {
+      installedOn: license.installedOn ?? license.termStart,
+      renewalOn,
+      yearlyApplications: customer?.yearlyApplications ?? 0,
+      newAdditionalApplications: customer?.newAdditionalApplications ?? 0,
+      licenses: Math.max(1, customer ? ctx.customers.licenseCount(customer.id) : 1),
+      options: coverageOptions,
+    },
+    rule,
+  );
 }
 
 /** The license's service term once a plan is paid: a continuous renewal extends it, a resumption starts anew. */

@@ -141,4 +141,55 @@ export const serverMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'payments ledger; cleared and per-term orders; service mode',
+    up: `
+      -- Every receipt is its own row (card charge, transfer received, refund); an order's received amount is their sum.
+      -- One successful charge per order is still enforced by the database; transfers may arrive in several parts.
+      CREATE TABLE payments_ledger (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id    TEXT NOT NULL REFERENCES orders(id),
+        provider    TEXT NOT NULL,
+        method      TEXT NOT NULL,
+        amount_yen  INTEGER NOT NULL CHECK (amount_yen >= 0 AND amount_yen <= 100000000),
+        outcome     TEXT NOT NULL CHECK (outcome IN ('succeeded', 'declined', 'received', 'refunded')),
+        reference   TEXT,
+        received_on TEXT,
+        created_at  TEXT NOT NULL
+      );
+      INSERT INTO payments_ledger (id, order_id, provider, method, amount_yen, outcome, reference, received_on, created_at)
+        SELECT id, order_id, provider, method, amount_yen, outcome, reference,
+               CASE WHEN outcome = 'received' THEN reference END, created_at
+          FROM payments;
+      -- Before the ledger, money that went to support was kept only in orders.received_yen: give it its row.
+      INSERT INTO payments_ledger (order_id, provider, method, amount_yen, outcome, reference, received_on, created_at)
+        SELECT o.id, 'sandbox', o.method, o.received_yen, 'received', 'recorded before the ledger', NULL, o.updated_at
+          FROM orders o
+         WHERE o.received_yen IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.order_id = o.id AND p.outcome IN ('received', 'succeeded'));
+      DROP TABLE payments;
+      ALTER TABLE payments_ledger RENAME TO payments;
+      CREATE UNIQUE INDEX payments_one_charge ON payments(order_id) WHERE outcome = 'succeeded';
+      CREATE INDEX payments_order ON payments(order_id);
+      UPDATE orders SET received_yen = (
+        SELECT SUM(CASE p.outcome WHEN 'refunded' THEN -p.amount_yen WHEN 'declined' THEN 0 ELSE p.amount_yen END)
+          FROM payments p WHERE p.order_id = orders.id)
+       WHERE EXISTS (SELECT 1 FROM payments p WHERE p.order_id = orders.id);
+
+      -- A lapsed or support order blocks the next renewal until it is paid or the vendor clears it (seed 000).
+      ALTER TABLE orders ADD COLUMN cleared_at TEXT;
+      ALTER TABLE orders ADD COLUMN cleared_note TEXT;
+      -- The license's term end when the order was placed: a placed order opens updates once per term (SPEC §8).
+      ALTER TABLE orders ADD COLUMN placed_on_term_end TEXT;
+
+      -- What the service process that runs on this database says it is (the admin CLI's demo clock asks).
+      CREATE TABLE service_runs (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        mode       TEXT NOT NULL CHECK (mode IN ('development', 'production')),
+        demo       INTEGER NOT NULL CHECK (demo IN (0, 1)),
+        started_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -171,3 +171,13 @@ export type OrderStatusResponse = z.infer<typeof OrderStatusResponseSchema>;
 
 /** GET /v1/health. */
 export const HealthResponseSchema = z.object({ ok: z.literal(true), serverTime: z.string(), demo: z.boolean() }).strict();
+
+/** POST /renew/order: the renewal web page's form (application/x-www-form-urlencoded), card fields as typed. */
+export const RenewalPageOrderFormSchema = z.object({
+  license: z.string().min(1).max(64),
+  quoteId: z.string().min(1).max(64),
+  idempotencyKey: z.string().min(8).max(128),
+  method: z.enum(PAYMENT_METHODS),
+  cardNumber: z.string().max(32).optional(),
+  cardExpiry: z.string().max(8).optional(),
+});

@@ -11,13 +11,6 @@ afterAll(async () => {
   await server.close();
 });
 
-function issue(product = 'sakura-kaikei') {
-  return server.ctx.licenses.create(
-    { product, edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd: '2027-03-31' },
-    NOW.toISOString(),
-  ).number;
-}
-
 const post = (route: string, body: unknown) =>
   fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 

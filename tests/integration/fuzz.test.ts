@@ -17,6 +17,7 @@ import { licenseNumberFromDigits } from '../../src-shared/contracts/license-numb
 import { type SignedLicense } from '../../src-shared/contracts/signed-license';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { type LicenseRow } from '../../src-server/licenses/license-repository';
+import { asDomainError } from '../../src-server/domain/rules-errors';
 import { createQuote } from '../../src-server/renewals/quote-service';
 import { encodeLicenseToken } from '../../src-server/updates/license-token';
 import { startTestServer } from '../fixtures/license-server';
@@ -438,6 +439,14 @@ function registered(product: string, end: string): LicenseRow {
   return server.ctx.licenses.findById(license.id)!;
 }
 
+const EXPECTED_QUOTE_REFUSALS = new Set<string>([
+  'months-not-allowed',
+  'option-not-removable',
+  'registration-required',
+  'renewal-not-open',
+  'repurchase-required',
+]);
+
 function quotesFor(license: LicenseRow): string[] {
   const fresh = server.ctx.licenses.findById(license.id)!;
   const options = fresh.options.map((o) => o.code);
@@ -449,8 +458,16 @@ function quotesFor(license: LicenseRow): string[] {
   ] as const) {
     try {
       ids.push(createQuote(server.ctx, fresh, months, [...wanted]).id);
-    } catch {
-      // Lengths the policy does not offer simply yield no quote.
+    } catch (error) {
+      // The service's own refusals (a length the policy does not offer, an option it does not let go, the licenses
+      // that are there to be refused) yield no quote; any other failure is a broken setup and must fail the test
+      // rather than leave nothing to fuzz.
+      const refusal = asDomainError(error);
+      if (refusal && EXPECTED_QUOTE_REFUSALS.has(refusal.code)) continue;
+      throw new Error(
+        `setup: quote for ${fresh.product}/${fresh.edition} ${months} months [${wanted.join(',')}] failed: ${String(error)}`,
+        { cause: error },
+      );
     }
   }
   return ids;

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { LicenseResponseSchema } from '../../src-shared/contracts/http';
 import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
 import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { readOutbox } from '../../src-server/mail/outbox-transport';
 import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
 import { sendDueReminders } from '../../src-server/renewals/reminders';
-import { confirmTransfer } from '../../src-server/renewals/transfer-confirmation';
+import { clearOrder, confirmTransfer, recordRefund } from '../../src-server/renewals/transfer-confirmation';
 import { startTestServer } from '../fixtures/license-server';
 import { deviceId, manualClock, serviceClient } from '../fixtures/service-client';
 
@@ -58,7 +59,8 @@ const order = (
   key = `test-key-${++keyCounter}`,
 ) => api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId, method, ...extra }, { 'idempotency-key': key });
 const card = (number: string = SANDBOX_CARDS.succeeds) => ({ card: { number, expiry: '12/29' } });
-const payments = (orderId: string) => server.ctx.orders.paymentsFor(orderId);
+const payments = (orderId: string) =>
+  server.ctx.orders.paymentsFor(orderId).map(({ outcome, amountYen }) => ({ outcome, amountYen }));
 
 describe('quotes (SPEC §6, §7)', () => {
   it('prices a continuous 12-month renewal with tax computed once and rounded down', async () => {
@@ -309,18 +311,77 @@ describe('bank and account transfers', () => {
     const quoteId = (await quote(s)).body.quote.id;
     const placed = (await order(s, quoteId, 'bank-transfer', {}, 'lapse-replay-key')).body.order;
     clock.set('2026-12-16T01:00:00Z');
-    // Whoever looks first after the due date sees it lapsed, and a new renewal may start.
+    // Whoever looks first after the due date sees it lapsed.
     expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state).toBe(
       'lapsed',
     );
     // A retry of the original order tells today's state, not the first answer's.
     const retry = await order(s, quoteId, 'bank-transfer', {}, 'lapse-replay-key');
     expect(retry).toMatchObject({ status: 201, body: { order: { id: placed.id, state: 'lapsed' } } });
-    expect((await quote(s)).status).toBe(201);
+    // Seed 000: a renewal left unpaid blocks the next one until it is paid or support clears it.
+    expect((await quote(s)).body.error).toMatchObject({
+      code: 'previous-renewal-unpaid',
+      details: { orderId: placed.id, orderState: 'lapsed' },
+    });
     expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({
       outcome: 'needs-support',
       reason: expect.stringMatching(/after the order lapsed/),
     });
+    expect((await quote(s)).body.error.code).toBe('previous-renewal-unpaid');
+    expect(() => clearOrder(server.ctx, placed.id, '')).not.toThrow();
+    expect(server.ctx.orders.findById(placed.id)).toMatchObject({ state: 'needs-support', clearedNote: '' });
+    expect((await quote(s)).status).toBe(201);
+  });
+
+  it('a lapsed order blocks the next renewal until the vendor clears it; pending and paid ones cannot be cleared', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order; // due 2026-12-15
+    expect(() => clearOrder(server.ctx, placed.id, 'too early')).toThrow(/only a lapsed or needs-support order/);
+    clock.set('2026-12-16T01:00:00Z');
+    expect((await quote(s)).body.error).toMatchObject({ code: 'previous-renewal-unpaid', details: { orderState: 'lapsed' } });
+    expect((await order(s, placed.id, 'card', card())).body.error.code).toBe('previous-renewal-unpaid');
+    clearOrder(server.ctx, placed.id, 'customer will not pay; cleared by support');
+    const fresh = await quote(s);
+    expect(fresh.status).toBe(201);
+    const paid = await order(s, fresh.body.quote.id, 'card', card());
+    expect(paid.body.order.state).toBe('paid');
+    expect(() => clearOrder(server.ctx, paid.body.order.id, 'no')).toThrow(/this one is paid/);
+  });
+
+  it('keeps every receipt in the ledger: the received amount is their sum, refunds included (admin show)', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order; // ¥50,600
+    clock.set('2026-12-03T01:00:00Z');
+    expect(confirmTransfer(server.ctx, placed.id, 1000)).toMatchObject({
+      outcome: 'needs-support',
+      reason: 'underpaid by ¥49600 (¥1000 received in all)',
+    });
+    // The second part is not lost, nor does it overwrite the first: the order now holds ¥50,600 in two receipts.
+    expect(confirmTransfer(server.ctx, placed.id, 49600)).toMatchObject({
+      outcome: 'needs-support',
+      reason: 'order is needs-support; ¥50600 of ¥50600 received in all',
+      order: { receivedYen: 50600 },
+    });
+    expect(payments(placed.id)).toEqual([
+      { outcome: 'received', amountYen: 1000 },
+      { outcome: 'received', amountYen: 49600 },
+    ]);
+    expect(recordRefund(server.ctx, placed.id, 1000)).toMatchObject({ receivedYen: 49600, state: 'needs-support' });
+    expect(() => recordRefund(server.ctx, placed.id, 49601)).toThrow(/only ¥49600 was received/);
+    expect(payments(placed.id).at(-1)).toEqual({ outcome: 'refunded', amountYen: 1000 });
+    expect(server.ctx.orders.paymentsFor(placed.id).map((p) => p.receivedOn)).toEqual(['2026-12-03', '2026-12-03', '2026-12-03']);
+    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    // Amounts the desk cannot mean are refused before anything is written.
+    for (const bad of [0, -5, 1.5, 100_000_001, Number.NaN])
+      expect(() => confirmTransfer(server.ctx, placed.id, bad)).toThrow(RangeError);
+    expect(payments(placed.id)).toHaveLength(3);
+  });
+
+  it('a card charge is one ledger row and the order holds its amount', async () => {
+    const s = await setup();
+    const paid = (await order(s, (await quote(s)).body.quote.id, 'card', card())).body.order;
+    expect(server.ctx.orders.findById(paid.id)).toMatchObject({ state: 'paid', receivedYen: 50600 });
+    expect(payments(paid.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
   });
 
   it('refuses an impossible day received without touching the order', async () => {
@@ -522,5 +583,77 @@ describe('renewal reminder mails (SPEC §3)', () => {
     for (const quiet of [auto.number, placed.number, trial.number]) {
       expect(texts.some((text) => text.includes(maskLicenseNumber(quiet)))).toBe(false);
     }
+  });
+});
+
+describe('the due date’s last moment (SPEC §6: unpaid past the due date lapses)', () => {
+  it('is still pending at 23:59:59 JST on the due date and lapsed one second later', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    expect(placed.dueOn).toBe('2026-12-15');
+    const state = async () =>
+      (await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`)).body.order.state;
+    clock.set('2026-12-15T14:59:59.999Z'); // 2026-12-15 23:59:59.999 JST
+    expect(await state()).toBe('pending');
+    expect((await quote(s)).body.error).toMatchObject({ code: 'previous-renewal-unpaid', details: { orderState: 'pending' } });
+    clock.set('2026-12-15T15:00:00.000Z'); // 2026-12-16 00:00 JST
+    expect(await state()).toBe('lapsed');
+  });
+});
+
+describe('validations report the renewal placed and not settled (LicenseResponse.renewal)', () => {
+  const validate = async (s: Setup) => {
+    const response = await api.post('/v1/validations', {
+      licenseNumber: s.number,
+      product: 'sakura-kaikei',
+      device: s.device,
+      appVersion: '1.0.0',
+    });
+    expect(response.status).toBe(200);
+    return LicenseResponseSchema.parse(response.body).renewal;
+  };
+
+  it('null without an order, then pending, lapsed, needs-support, and null again once support cleared it', async () => {
+    const s = await setup();
+    expect(await validate(s)).toBeNull();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    expect(await validate(s)).toEqual({ orderId: placed.id, state: 'pending', method: 'bank-transfer', dueOn: '2026-12-15' });
+    clock.set('2026-12-16T01:00:00Z');
+    expect(await validate(s)).toEqual({ orderId: placed.id, state: 'lapsed', method: 'bank-transfer', dueOn: '2026-12-15' });
+    confirmTransfer(server.ctx, placed.id, 50600);
+    expect(await validate(s)).toMatchObject({ orderId: placed.id, state: 'needs-support' });
+    clearOrder(server.ctx, placed.id, 'refunded by support');
+    expect(await validate(s)).toBeNull();
+  });
+
+  it('null once the renewal is paid, and for a card order', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    confirmTransfer(server.ctx, placed.id, 50600);
+    expect(await validate(s)).toBeNull();
+    const t = await setup();
+    await order(t, (await quote(t)).body.quote.id, 'card', card());
+    expect(await validate(t)).toBeNull();
+  });
+
+  it('a lapsed order superseded by a later paid one is not reported', async () => {
+    const s = await setup();
+    const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+    clock.set('2026-12-16T01:00:00Z');
+    expect(await validate(s)).toMatchObject({ state: 'lapsed' });
+    // An order paid after it (here placed by the desk directly, as an older service version allowed) supersedes it.
+    server.ctx.db.prepare("UPDATE orders SET created_at = '2026-12-01T00:00:00.000Z' WHERE id = ?").run(placed.id);
+    const later = server.ctx.orders.findById(placed.id)!;
+    server.ctx.orders.insert(
+      {
+        ...later,
+        id: `${later.id}-later`,
+        idempotencyKey: `${later.idempotencyKey}-later`,
+        state: 'paid',
+        createdAt: '2026-12-16T01:00:00.000Z',
+      },
+      '2026-12-16T01:00:00.000Z',
+    );
+    expect(await validate(s)).toBeNull();
   });
 });

@@ -93,7 +93,13 @@ function rawGet(rawPath: string, token: string): Promise<number> {
   });
 }
 
-function addOrder(licenseId: string, state: string, termEnd: string, dueOn = '2026-12-06'): void {
+function addOrder(
+  licenseId: string,
+  state: string,
+  termEnd: string,
+  dueOn = '2026-12-06',
+  placedOnTermEnd: string | null = null,
+): void {
   const quoteId = crypto.randomUUID();
   const at = NOW.toISOString();
   server.ctx.db
@@ -105,10 +111,10 @@ function addOrder(licenseId: string, state: string, termEnd: string, dueOn = '20
   server.ctx.db
     .prepare(
       `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
-         term_start, term_end, due_on, received_yen, response, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'hash', 'bank-transfer', ?, 13200, 12, '[]', '2027-04-01', ?, ?, NULL, '{}', ?, ?)`,
+         term_start, term_end, due_on, received_yen, placed_on_term_end, response, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'hash', 'bank-transfer', ?, 13200, 12, '[]', '2027-04-01', ?, ?, NULL, ?, '{}', ?, ?)`,
     )
-    .run(crypto.randomUUID(), licenseId, quoteId, crypto.randomUUID(), state, termEnd, dueOn, at, at);
+    .run(crypto.randomUUID(), licenseId, quoteId, crypto.randomUUID(), state, termEnd, dueOn, placedOnTermEnd, at, at);
 }
 
 beforeAll(async () => {
@@ -254,6 +260,53 @@ describe('coverage: the term, and a renewal placed but not yet paid (SPEC §6)',
     } finally {
       writeChannel('latest-mac.yml', { ...channel, version: '1.1.0', releaseDate: '2027-02-15T03:00:00.000Z' });
     }
+  });
+});
+
+describe('after support ends (SPEC §8, seed 003): nothing, past versions included', () => {
+  const OLD = { version: '1.0.5', artifacts: [MAC_ZIP, MAC_DMG], releaseDate: '2026-06-01T01:00:00.000Z' };
+  const withOldRelease = async (run: () => Promise<void>) => {
+    try {
+      writeChannel('latest-mac.yml', OLD);
+      await run();
+    } finally {
+      writeChannel('latest-mac.yml', { ...OLD, version: '1.1.0', releaseDate: '2027-02-15T03:00:00.000Z' });
+    }
+  };
+
+  it('still serves a release from within the term on the term’s last day (JST)', async () => {
+    const { token } = await activatedLicense('2026-11-22'); // NOW is 2026-11-22 10:00 JST
+    await withOldRelease(async () => {
+      expect((await download('latest-mac.yml', token)).status).toBe(200);
+      expect((await download(MAC_DMG, token)).status).toBe(200);
+    });
+  });
+
+  it('serves nothing once the term has ended and no renewal is placed, not even a release dated within it', async () => {
+    const { token } = await activatedLicense('2026-11-21');
+    await withOldRelease(async () => {
+      for (const name of ['latest-mac.yml', MAC_DMG, MAC_ZIP]) {
+        const message = await expectRefusal(await download(name, token), 403, 'update-not-covered');
+        expect(message).toContain('ended on 2026-11-21');
+        expect(message).toContain('past versions included');
+      }
+    });
+  });
+
+  it('a placed renewal re-opens the feed once per term; after it lapsed unpaid, another placed order opens nothing', async () => {
+    const { id, token } = await activatedLicense('2026-10-31');
+    await withOldRelease(async () => {
+      addOrder(id, 'pending', '2027-10-31', '2026-12-06', '2026-10-31');
+      expect((await download(MAC_DMG, token)).status).toBe(200);
+      server.ctx.db.prepare("UPDATE orders SET state = 'lapsed', cleared_at = ? WHERE license_id = ?").run(NOW.toISOString(), id);
+      await expectRefusal(await download(MAC_DMG, token), 403, 'update-not-covered');
+      // Even if support cleared the lapsed order and the customer placed a new one, the term's chance is used up.
+      addOrder(id, 'pending', '2027-10-31', '2026-12-06', '2026-10-31');
+      await expectRefusal(await download(MAC_DMG, token), 403, 'update-not-covered');
+      // A new term (the renewal paid) opens the feed again.
+      server.ctx.db.prepare("UPDATE licenses SET term_end = '2027-10-31' WHERE id = ?").run(id);
+      expect((await download(MAC_DMG, token)).status).toBe(200);
+    });
   });
 });
 

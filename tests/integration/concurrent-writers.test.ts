@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, jstDateOf } from '../../src-shared/licensing';
+import { issueLicense } from '../../src-server/licenses/license-issuer';
+import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
+import { createContext } from '../../src-server/server';
+import { type ServiceContext } from '../../src-server/service-context';
+import { adminCli, serviceConfig, serviceDir, type ServiceProcess, startServiceProcess } from './helpers/service-process';
+
+// Issue 10 §1: two service processes on one SQLite file, the admin CLI writing beside them in a tight loop, and
+// 200 concurrent order requests split across both processes. Every write transaction begins IMMEDIATE and waits
+// for the others (busy timeout), so nobody sees "database is locked".
+const LICENSES = 100;
+
+let dir: string;
+let ctx: ServiceContext;
+let services: ServiceProcess[] = [];
+
+beforeAll(async () => {
+  dir = serviceDir('concurrent-writers-');
+  ctx = createContext(serviceConfig(dir)); // creates the database and the signing key before the processes start
+  services = await Promise.all([startServiceProcess(dir), startServiceProcess(dir)]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all(services.map((s) => s.stop()));
+  ctx.db.close();
+});
+
+const post = async (url: string, route: string, body: unknown, headers: Record<string, string> = {}) => {
+  const response = await fetch(`${url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+describe('a second writer waits instead of failing (SQLite, BEGIN IMMEDIATE)', () => {
+  it('200 concurrent orders on two processes beside the admin CLI: no 5xx, every order exactly once', async () => {
+    const nowIso = new Date().toISOString();
+    const today = jstDateOf(nowIso);
+    const held = Array.from({ length: LICENSES }, (_, i) => {
+      // Inside the renewal window (it opens two months before the end), so each can be quoted and ordered.
+      const { license } = issueLicense(ctx, {
+        product: 'sakura-kaikei',
+        edition: 'download',
+        start: addDays(today, -300),
+        end: addDays(today, 40),
+      });
+      const device = crypto.createHash('sha256').update(`concurrent:${i}:${license.id}`).digest('hex');
+      ctx.licenses.bindDevice(license.id, device, '1.0.0', nowIso);
+      return { license, device, method: i % 2 === 0 ? 'card' : 'bank-transfer', key: crypto.randomUUID() };
+    });
+    const quotes = await Promise.all(
+      held.map((h, i) =>
+        post(services[i % 2]!.url, '/v1/quotes', {
+          licenseNumber: h.license.number,
+          device: h.device,
+          months: 12,
+          options: ['bank-import', 'e-filing'],
+        }),
+      ),
+    );
+    expect(quotes.map((q) => q.status)).toEqual(held.map(() => 201));
+
+    // The vendor's desk writes beside the service the whole time.
+    let writing = true;
+    const adminRuns: { code: number; stderr: string }[] = [];
+    const adminLoop = (async () => {
+      while (writing) {
+        adminRuns.push(await adminCli(dir, ['issue', '--product', 'sakura-kaikei', '--edition', 'package', '--months', '12']));
+      }
+    })();
+    // Let the first CLI process get going so the orders meet it.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+
+    // Each order twice with the same Idempotency-Key, once to each process, all at the same time.
+    const answers = await Promise.all(
+      held.flatMap((h, i) =>
+        services.map((service) =>
+          post(
+            service.url,
+            '/v1/orders',
+            {
+              licenseNumber: h.license.number,
+              device: h.device,
+              quoteId: (quotes[i]!.body.quote as { id: string }).id,
+              method: h.method,
+              ...(h.method === 'card' ? { card: { number: SANDBOX_CARDS.succeeds, expiry: '12/39' } } : {}),
+            },
+            { 'idempotency-key': h.key },
+          ),
+        ),
+      ),
+    );
+    writing = false;
+    await adminLoop;
+
+    expect(answers.filter((a) => a.status >= 500)).toEqual([]);
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    expect(adminRuns.length).toBeGreaterThan(0);
+    expect(adminRuns.filter((r) => r.code !== 0)).toEqual([]);
+    for (const h of held) {
+      const orders = ctx.orders.forLicense(h.license.id);
+      expect(orders).toHaveLength(1);
+      expect(orders[0]!.state).toBe(h.method === 'card' ? 'paid' : 'pending');
+      const charges = ctx.orders.paymentsFor(orders[0]!.id).filter((p) => p.outcome === 'succeeded');
+      expect(charges).toHaveLength(h.method === 'card' ? 1 : 0);
+    }
+    // Both answers to one key describe the same order.
+    for (let i = 0; i < held.length; i++) {
+      const [a, b] = [answers[2 * i]!.body.order as { id: string }, answers[2 * i + 1]!.body.order as { id: string }];
+      expect(a.id).toBe(b.id);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, jstDateOf } from '../../src-shared/licensing';
+import { issueLicense } from '../../src-server/licenses/license-issuer';
+import { createQuote } from '../../src-server/renewals/quote-service';
+import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
+import { createContext } from '../../src-server/server';
+import { type ServiceContext } from '../../src-server/service-context';
+import { serviceConfig, serviceDir, type ServiceProcess, startServiceProcess } from './helpers/service-process';
+
+// kill -9 of the service while orders are in flight, then the clients retry with the same Idempotency-Keys against
+// the restarted service: every order exists exactly once, a card is charged at most once, the term is extended
+// exactly once per paid order, and the ledger matches. 20 crashes in the normal suite; for the long run:
+//   npm run test:crash          (CRASH_RUNS=100)
+const RUNS = Number(process.env.CRASH_RUNS ?? 20);
+const ORDERS_PER_RUN = 12;
+
+let dir: string;
+let ctx: ServiceContext;
+let service: ServiceProcess;
+
+beforeAll(async () => {
+  dir = serviceDir('crash-orders-');
+  ctx = createContext(serviceConfig(dir));
+  service = await startServiceProcess(dir);
+}, 60_000);
+
+afterAll(async () => {
+  await service.stop();
+  ctx.db.close();
+});
+
+type Attempt = {
+  licenseId: string;
+  number: string;
+  device: string;
+  quoteId: string;
+  key: string;
+  method: string;
+  endBefore: string;
+};
+
+const send = (url: string, a: Attempt) =>
+  fetch(`${url}/v1/orders`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': a.key },
+    body: JSON.stringify({
+      licenseNumber: a.number,
+      device: a.device,
+      quoteId: a.quoteId,
+      method: a.method,
+      ...(a.method === 'card' ? { card: { number: SANDBOX_CARDS.succeeds, expiry: '12/39' } } : {}),
+    }),
+  });
+
+function prepare(run: number): Attempt[] {
+  const nowIso = new Date().toISOString();
+  const today = jstDateOf(nowIso);
+  return Array.from({ length: ORDERS_PER_RUN }, (_, i) => {
+    const { license } = issueLicense(ctx, {
+      product: 'sakura-kaikei',
+      edition: 'download',
+      start: addDays(today, -300),
+      end: addDays(today, 30),
+    });
+    const device = crypto.createHash('sha256').update(`crash:${run}:${i}:${license.id}`).digest('hex');
+    ctx.licenses.bindDevice(license.id, device, '1.0.0', nowIso);
+    const quote = createQuote(ctx, ctx.licenses.findById(license.id)!, 12, ['bank-import', 'e-filing']);
+    return {
+      licenseId: license.id,
+      number: license.number,
+      device,
+      quoteId: quote.id,
+      key: crypto.randomUUID(),
+      method: i % 3 === 2 ? 'bank-transfer' : 'card',
+      endBefore: license.termEnd,
+    };
+  });
+}
+
+describe('kill -9 during orders (SQLite, synchronous=FULL, one transaction per order)', () => {
+  it(
+    `${RUNS} crashes: after the retries, every order exactly once and every charge at most once`,
+    async () => {
+      let crashedMidway = 0;
+      for (let run = 0; run < RUNS; run++) {
+        const attempts = prepare(run);
+        // Each order sent twice at once (a client retry racing the first try), then the process dies mid-flight.
+        const inFlight = attempts.flatMap((a) =>
+          [send(service.url, a), send(service.url, a)].map((p) =>
+            p.then(
+              (r) => r.status,
+              () => 0,
+            ),
+          ),
+        );
+        await new Promise((resolve) => setTimeout(resolve, crypto.randomInt(2, 25)));
+        await service.kill();
+        const statuses = await Promise.all(inFlight);
+        if (statuses.some((s) => s === 0)) crashedMidway += 1;
+        expect(statuses.filter((s) => s >= 500)).toEqual([]);
+
+        service = await startServiceProcess(dir);
+        const retries = await Promise.all(attempts.map((a) => send(service.url, a)));
+        expect(retries.map((r) => r.status)).toEqual(attempts.map(() => 201));
+
+        for (const a of attempts) {
+          const orders = ctx.orders.forLicense(a.licenseId);
+          expect(orders).toHaveLength(1);
+          const [order] = orders;
+          const ledger = ctx.orders.paymentsFor(order!.id);
+          const license = ctx.licenses.findById(a.licenseId)!;
+          if (a.method === 'card') {
+            expect(order!.state).toBe('paid');
+            expect(ledger.map((p) => [p.outcome, p.amountYen])).toEqual([['succeeded', order!.amountYen]]);
+            expect(order!.receivedYen).toBe(order!.amountYen);
+            // Extended exactly once: to the end of the term the order bought, not a second year on top.
+            expect(license.termEnd).toBe(order!.termEnd);
+            expect(license.termEnd > a.endBefore).toBe(true);
+          } else {
+            expect(order!.state).toBe('pending');
+            expect(ledger).toEqual([]);
+            expect(license.termEnd).toBe(a.endBefore);
+          }
+        }
+      }
+      expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      // The point is crashing with work in flight; most runs must have cut some request off.
+      expect(crashedMidway).toBeGreaterThan(RUNS / 2);
+    },
+    30_000 + RUNS * 8_000,
+  );
+});
