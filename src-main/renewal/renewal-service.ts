@@ -135,7 +135,14 @@ export class RenewalService {
   /** User registration with the booklet's numbers (package edition), then the quote again. */
   async register(input: Registration): Promise<RenewalView> {
     this.require();
-    await this.deps.client.register({ product: this.deps.productCode, ...input });
+    // Typed from the booklet through an IME: full-width letters, digits and dashes are folded (ＡＢ１－… → AB1-…).
+    const fold = (text: string) => text.normalize('NFKC').trim();
+    await this.deps.client.register({
+      product: this.deps.productCode,
+      ...input,
+      registrationNumber: fold(input.registrationNumber),
+      installKey: fold(input.installKey),
+    });
     this.blocked = null;
     const state = this.current();
     await this.requote(state);
