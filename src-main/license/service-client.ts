@@ -9,6 +9,8 @@ import {
   type OrderRequest,
   type OrderResponse,
   OrderResponseSchema,
+  type OrderStatusResponse,
+  OrderStatusResponseSchema,
   type QuoteRequest,
   type QuoteResponse,
   QuoteResponseSchema,
@@ -40,6 +42,8 @@ export interface RenewalServiceApi {
   /** The key makes a retry (after a crash, a timeout, a double click) return the first answer, never a second charge. */
   order(request: OrderRequest, idempotencyKey: string): Promise<OrderResponse>;
   register(request: RegistrationRequest): Promise<{ registered: true; licenseNumber: string }>;
+  /** The order as the service sees it now (a transfer confirmed, lapsed…). */
+  orderStatus(orderId: string, ref: { licenseNumber: string; device: string }): Promise<OrderStatusResponse>;
 }
 
 export type ServiceClientOptions = {
@@ -86,7 +90,22 @@ export class LicenseServiceClient implements LicenseServiceApi, RenewalServiceAp
     return this.post('/v1/registrations', request, RegistrationResponseSchema);
   }
 
-  private async post<S extends z.ZodType>(
+  orderStatus(orderId: string, ref: { licenseNumber: string; device: string }): Promise<OrderStatusResponse> {
+    const query = new URLSearchParams(ref).toString();
+    return this.send('GET', `/v1/orders/${encodeURIComponent(orderId)}?${query}`, undefined, OrderStatusResponseSchema);
+  }
+
+  private post<S extends z.ZodType>(
+    route: string,
+    body: unknown,
+    schema: S,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<z.output<S>> {
+    return this.send('POST', route, body, schema, extraHeaders);
+  }
+
+  private async send<S extends z.ZodType>(
+    method: 'GET' | 'POST',
     route: string,
     body: unknown,
     schema: S,
@@ -96,9 +115,13 @@ export class LicenseServiceClient implements LicenseServiceApi, RenewalServiceAp
     let data: unknown;
     try {
       response = await this.fetchImpl(`${this.baseUrl}${route}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...extraHeaders },
-        body: JSON.stringify(body),
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
+          ...extraHeaders,
+        },
+        body: method === 'POST' ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(this.timeoutMs),
       });
       data = await response.json();

@@ -59,6 +59,16 @@ export class RenewalService {
       if (stored.state.step === 'quote' && !stored.state.quote) await this.requote(stored.state);
       return this.view();
     }
+    // A transfer placed by this wizard and not paid yet: its instructions again, as the service sees the order now.
+    const placed = stored?.licenseNumber === ref.licenseNumber ? stored.state.order : null;
+    if (stored && placed && placed.state === 'pending') {
+      const { order } = await this.deps.client.orderStatus(placed.id, ref);
+      this.save({ ...stored.state, order });
+      if (order.state === 'pending') {
+        this.blocked = null;
+        return this.view();
+      }
+    }
     const choices = this.choices();
     const state = startWizard({ months: choices.months.at(-1) ?? 12, options: choices.options.map((o) => o.code) });
     this.save(state);
@@ -154,6 +164,8 @@ export class RenewalService {
     const store = this.deps.wizardStore();
     const stored = store?.load();
     if (stored && stored.state.idempotencyKey !== null && stored.state.step !== 'done') return { closed: false };
+    // A transfer still to be paid stays, so opening the wizard again shows its instructions.
+    if (stored?.state.step === 'done' && stored.state.order?.state === 'pending') return { closed: true };
     store?.clear();
     this.blocked = null;
     return { closed: true };

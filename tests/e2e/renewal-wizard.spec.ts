@@ -19,10 +19,10 @@ test.afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 });
 
-async function setup(end: string, options: { email?: string } = {}) {
+async function setup(end: string, options: { email?: string; demo?: boolean } = {}) {
   const dir = tempDir('e2e-wizard');
   const serviceDb = path.join(dir, 'service.sqlite');
-  const service = await startLicenseService({ dbPath: serviceDb });
+  const service = await startLicenseService({ dbPath: serviceDb, demo: options.demo });
   running.push(service);
   const issued = issuePackage(serviceDb, { start: '2025-12-01', end, email: options.email });
   const host = await startBrowserHost({ serviceUrl: service.url, dbPath: path.join(dir, 'app.sqlite') });
@@ -174,7 +174,7 @@ test('a declined card, then a good one: one paid order', async ({ page }) => {
 });
 
 test('a previous renewal left unpaid blocks the wizard and shows the support desk', async ({ page }) => {
-  const s = await setup(jstDate(20));
+  const s = await setup(jstDate(20), { demo: true });
   await activateAndOpenWizard(page, s);
   await register(page, s);
   await passQuoteUnchanged(page);
@@ -182,10 +182,19 @@ test('a previous renewal left unpaid blocks the wizard and shows the support des
   await page.getByRole('button', { name: '支払へ進む' }).click();
   await page.getByRole('button', { name: 'この内容で申し込む' }).click();
   await page.getByRole('button', { name: '閉じる' }).click();
+  // Opened again while the transfer is due: the same instructions, not a second order.
+  await page.getByRole('button', { name: '更新手続きへ' }).click();
+  await expect(page.getByRole('heading', { name: 'お振込のご案内' })).toBeVisible();
+  await page.getByRole('button', { name: '閉じる' }).click();
+  // Unpaid past its due date (14 days): the order lapses, and it blocks the next renewal (seed 000).
+  admin(s.serviceDb, ['clock', '--advance-days', '15']);
+  await page.getByRole('button', { name: '今すぐ確認する' }).click();
+  await expect(page.getByText('お支払いが確認できていません').first()).toBeVisible();
   await page.getByRole('button', { name: '更新手続きへ' }).click();
   await expect(page.getByRole('heading', { name: '前回の更新のお支払いが確認できていません' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'サポートセンター' })).toBeVisible();
   await shot(page, 'wizard-blocked-unpaid');
+  expect(showLicense(s.serviceDb, s.number).orders.map((o) => o.state)).toEqual(['lapsed']);
 });
 
 test('account transfer: it takes time, the app waits for the debit, and the next term renews itself', async ({ page }) => {

@@ -71,6 +71,10 @@ class ScriptedService implements RenewalServiceApi {
   async register() {
     return { registered: true as const, licenseNumber: NUMBER };
   }
+  statuses: Order[] = [];
+  async orderStatus() {
+    return { order: this.statuses.shift() ?? paid, serverTime: '2026-11-22T00:00:00Z' };
+  }
 }
 
 function setup() {
@@ -161,5 +165,17 @@ describe('RenewalService (main owns the wizard)', () => {
     await renewal.pay(card);
     expect(JSON.stringify(wizards.row)).not.toContain('4242');
     expect(service.orders[0]!.request.card).toEqual(card);
+  });
+
+  it('shows a pending transfer again instead of starting over, and starts anew once the service says it is paid', async () => {
+    const { renewal, service, toPay } = setup();
+    await toPay();
+    const pending: Order = { ...paid, state: 'pending', method: 'bank-transfer' };
+    service.orderAnswers.push(pending);
+    await renewal.pay();
+    service.statuses.push(pending);
+    expect((await renewal.open()).wizard).toMatchObject({ step: 'done', order: { state: 'pending' } });
+    service.statuses.push(paid);
+    expect((await renewal.open()).wizard).toMatchObject({ step: 'quote', order: null });
   });
 });
