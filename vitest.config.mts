@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
-// Projects by layer. `npm run test:unit` runs all of them with TZ=UTC, then the date-sensitive ones again
-// with TZ=America/Los_Angeles: every rule must give Asia/Tokyo answers whatever the machine's zone is.
+// Projects by layer. `npm run test:unit` runs all of them with TZ=UTC, then again with TZ=America/Los_Angeles:
+// every rule must give Asia/Tokyo answers whatever the machine's zone is. The second pass leaves out only the
+// crash and concurrency tests (kill -9 loops, two service processes), which involve no date rule and take minutes.
 export default defineConfig({
   test: {
     projects: [

@@ -43,6 +43,8 @@ type Attempt = {
 const send = (url: string, a: Attempt) =>
   fetch(`${url}/v1/orders`, {
     method: 'POST',
+    // A request cut off by the kill must settle, never hang the test (it counts as cut off).
+    signal: AbortSignal.timeout(10_000),
     headers: { 'content-type': 'application/json', 'idempotency-key': a.key },
     body: JSON.stringify({
       licenseNumber: a.number,

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { loadServerConfig, type ServerConfig } from '../../../src-server/config';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -38,11 +39,36 @@ export function serviceConfig(dir: string, extra: Record<string, string> = {}): 
 
 export type ServiceProcess = { url: string; child: ChildProcess; stop: () => Promise<void>; kill: () => Promise<void> };
 
+let bundled: Promise<string> | null = null;
+
+/**
+ * `src-server/cli/serve.ts` bundled once per test process with esbuild (packages stay in node_modules): a service
+ * process then starts in a fraction of a second instead of seconds through tsx, which matters for tests that kill
+ * and restart it many times. One folder below the root, so the service finds resources/ as it does from source.
+ */
+function serviceEntry(): Promise<string> {
+  bundled ??= (async () => {
+    const outfile = path.join(ROOT, '.test-bundles', `serve-${process.pid}.cjs`);
+    await build({
+      entryPoints: [path.join(ROOT, 'src-server/cli/serve.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      packages: 'external',
+      outfile,
+      logLevel: 'silent',
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
 /** `npm run server` as its own process; resolves once it listens (its first stdout line says where). */
 export async function startServiceProcess(dir: string, extra: Record<string, string> = {}): Promise<ServiceProcess> {
-  // Node itself with tsx's loader, not the tsx launcher: a kill -9 must hit the process that serves, not a wrapper
-  // that would leave it running.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src-server/cli/serve.ts'], {
+  // Node itself runs the service, not a launcher: a kill -9 must hit the process that serves, not a wrapper that
+  // would leave it running.
+  const child = spawn(process.execPath, [await serviceEntry()], {
     cwd: ROOT,
     env: serviceEnv(dir, extra),
     stdio: ['ignore', 'pipe', 'pipe'],
