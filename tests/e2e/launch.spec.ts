@@ -262,3 +262,35 @@ test('ヘルプ → サポート shows the desk, whether the phone is open now, 
   await dialog.getByRole('button', { name: '閉じる' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+test('reminders: both notices on the home screen, each an OS notification once per term (Notification API in the browser host)', async ({
+  page,
+}) => {
+  // The page's Notification API, recorded: what the browser host's notifier shows through the bridge.
+  await page.addInitScript(() => {
+    const shown: string[] = [];
+    (window as unknown as { __shown: string[] }).__shown = shown;
+    class RecordingNotification {
+      static permission = 'granted';
+      constructor(title: string) {
+        shown.push(title);
+      }
+    }
+    Object.defineProperty(window, 'Notification', { value: RecordingNotification });
+  });
+  const s = await setup({ start: '2026-01-01', end: jstDate(15) });
+  await page.goto(s.hostUrl);
+  await activate(page, s.number!);
+  await expect(page.locator('[data-notice="reminder-2-months"]')).toBeVisible();
+  await expect(page.locator('[data-notice="reminder-20-days"]')).toContainText('あと15日');
+  await shot(page, 'home-reminders');
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { __shown: string[] }).__shown))
+    .toEqual(['基本使用サービスの更新時期です', '基本使用サービスの有効期限が近づいています']);
+  // Once per term: checking again and reloading show no second notification.
+  await page.getByRole('button', { name: '今すぐ確認する' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as unknown as { __shown: string[] }).__shown)).toEqual([]);
+});
