@@ -12,6 +12,9 @@ import { loadPublicKey } from './license/verify-license';
 import { type ExternalBrowser } from './ports/external-browser';
 import { type Notifier } from './ports/notifier';
 import { type Relauncher } from './ports/relauncher';
+import { type Updater } from './ports/updater';
+import { encodeLicenseToken } from './update/license-token';
+import { UpdateService } from './update/update-service';
 import { RenewalService } from './renewal/renewal-service';
 import { WizardStore } from './store/wizard-store';
 import { LicenseStore } from './store/license-store';
@@ -22,6 +25,7 @@ export type AppServices = {
   handlers: IpcHandlers;
   events: EventHub;
   launch: LaunchService;
+  updates: UpdateService;
   close: () => void;
 };
 
@@ -30,6 +34,8 @@ export type AppServiceOptions = {
   notifier: Notifier;
   externalBrowser: ExternalBrowser;
   relauncher: Relauncher;
+  /** electron-updater in Electron, the feed read over HTTP in the browser host. */
+  updater: Updater;
   log?: Logger;
 };
 
@@ -92,11 +98,29 @@ export function createAppServices(config: AppConfig, options: AppServiceOptions)
     productCode: config.productCode,
     onLicenseChanged: () => launch.publish(),
   });
+  // Asks the feed only while the signed term runs or a renewal is placed, with the signed license as its token.
+  const updates = new UpdateService({
+    updater: options.updater,
+    feedUrl: `${config.serviceUrl}/updates`,
+    launchState: () => launch.state(),
+    token: () => {
+      const read = current.licenses?.read();
+      return read?.payload ? encodeLicenseToken(read.stored.signed) : null;
+    },
+    events,
+    notifier: options.notifier,
+    log,
+    intervalMs: config.checkIntervalMs,
+  });
+  events.subscribe((event) => event === 'launch:changed' && updates.refresh());
+  updates.start();
   return {
-    handlers: createIpcHandlers({ launch, renewal, relauncher: options.relauncher }),
+    handlers: createIpcHandlers({ launch, renewal, relauncher: options.relauncher, updates }),
     events,
     launch,
+    updates,
     close: () => {
+      updates.stop();
       launch.stop();
       db?.close();
     },

@@ -3,6 +3,7 @@ import { createAppServices } from '../app-services';
 import { loadAppConfig } from '../config/app-config';
 import { browserExternalBrowser, browserNotifier } from './browser-adapters';
 import { SECURITY_HEADERS, startBrowserHost } from './browser-host';
+import { createBrowserUpdater } from './browser-updater';
 import { EventStream } from './event-stream';
 
 // Starts the browser host: `tsx src-main/browser-host/cli.ts [--product <code>]`. Env: BROWSER_HOST_PORT (0 = any
@@ -32,6 +33,14 @@ async function main(): Promise<void> {
     externalBrowser: browserExternalBrowser(),
     // The page reloads itself when `app:restart` answers (see bridge-client.ts): the browser's "restart".
     relauncher: { relaunch: () => {} },
+    // The same feed, file and sha512 check as electron-updater; only the install is simulated (it says so).
+    // APP_UPDATE_BYTES_PER_SECOND slows the download so its progress can be watched (tests, demos).
+    updater: createBrowserUpdater({
+      appVersion: config.appVersion,
+      downloadDir: path.join(path.dirname(config.dbPath), 'updates'),
+      bytesPerSecond: Number(process.env.APP_UPDATE_BYTES_PER_SECOND) || undefined,
+      log: (line) => process.stdout.write(`${line}\n`),
+    }),
   });
   stream = new EventStream(SECURITY_HEADERS);
   const host = await startBrowserHost({

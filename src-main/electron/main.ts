@@ -9,6 +9,7 @@ import { registerIpc, trustedSender } from '../ipc/register-ipc';
 import { appMenuTemplate, menuLabels } from './app-menu';
 import { createElectronExternalBrowser } from './electron-external-browser';
 import { createElectronNotifier } from './electron-notifier';
+import { createElectronUpdater } from './electron-updater-adapter';
 import { createMainWindow } from './main-window';
 import { electronSqliteBinding } from './native-binding';
 import { applySessionPolicy, lockDownNavigation } from './security';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
     notifier: createElectronNotifier(),
     externalBrowser,
     relauncher: electronRelauncher(),
+    updater: createElectronUpdater({ packaged: app.isPackaged }),
   });
   const { events, launch } = services;
 

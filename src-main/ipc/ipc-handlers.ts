@@ -2,6 +2,7 @@ import { type IpcChannel, type IpcRequest, type IpcResponse } from '../../src-sh
 import { type LaunchService } from '../launch/launch-service';
 import { type Relauncher } from '../ports/relauncher';
 import { type RenewalService } from '../renewal/renewal-service';
+import { type UpdateService } from '../update/update-service';
 
 export type IpcHandlers = { [C in IpcChannel]: (request: IpcRequest<C>) => IpcResponse<C> | Promise<IpcResponse<C>> };
 
@@ -9,10 +10,11 @@ type Services = {
   launch: Pick<LaunchService, 'state' | 'recheck' | 'activate' | 'startTrial' | 'openExternal'>;
   renewal: Pick<RenewalService, 'open' | 'act' | 'pay' | 'register' | 'close'>;
   relauncher: Relauncher;
+  updates: Pick<UpdateService, 'state' | 'check' | 'download' | 'install'>;
 };
 
 /** The main process's answer to every channel of the contract; the type makes a missing channel a compile error. */
-export function createIpcHandlers({ launch, renewal, relauncher }: Services): IpcHandlers {
+export function createIpcHandlers({ launch, renewal, relauncher, updates }: Services): IpcHandlers {
   return {
     'launch:state': () => launch.state(),
     'launch:recheck': () => launch.recheck(),
@@ -28,5 +30,9 @@ export function createIpcHandlers({ launch, renewal, relauncher }: Services): Ip
       relauncher.relaunch();
       return { restarting: true as const };
     },
+    'update:state': () => updates.state(),
+    'update:check': () => updates.check(),
+    'update:download': () => updates.download(),
+    'update:install': () => updates.install(),
   };
 }

@@ -22,7 +22,7 @@ import {
 
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
 ) => Promise<{
   status: number;
   headers?: { get(name: string): string | null };

@@ -9,6 +9,7 @@ import { Home } from '../views/Home';
 import { RenewalWizard } from '../renewal/RenewalWizard';
 import { SupportDialog } from '../views/SupportDialog';
 import { VersionInfo } from '../views/VersionInfo';
+import { UpdatePrompt } from '../update/UpdatePrompt';
 import { ErrorMessage } from './ErrorMessage';
 import { MenuBar } from './MenuBar';
 import { useLaunchState } from './use-launch-state';
@@ -83,6 +84,7 @@ export function App() {
       {state && showVersionInfo && (
         <VersionInfo state={state} actions={renewalActions} onClose={() => setShowVersionInfo(false)} />
       )}
+      <UpdatePrompt />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDate, formatEraDate, formatInstant } from '../format/date';
 import { RenewalEntry, type RenewalActions } from './RenewalEntry';
 import { remainingText } from './remaining-text';
+import { UpdateDisabledNote } from '../update/UpdateDisabledNote';
 
 /** A term date in the western form, with the Japanese era form beside it in Japanese (令和8年11月30日). */
 function TermDate({ date, testId }: { date: string; testId?: string }) {
@@ -74,6 +75,7 @@ export function VersionInfo({ state, actions, onClose }: { state: LaunchState; a
             </>
           )}
         </dl>
+        <UpdateDisabledNote />
         {!license && !state.problem && <p>{t('versionInfo.notActivated')}</p>}
         {state.problem && <ErrorMessage code={state.problem} />}
         {license && state.canStart && <RenewalEntry state={state} actions={actions} labels="versionInfo" />}

@@ -46,6 +46,9 @@ export const ERROR_CODES = [
   'database-locked',
   'database-unreadable',
   'payload-too-large',
+  'update-failed',
+  'update-checksum-mismatch',
+  'update-not-ready',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,5 +12,9 @@ export const IPC_CHANNELS = [
   'renewal:register',
   'renewal:close',
   'app:restart',
+  'update:state',
+  'update:check',
+  'update:download',
+  'update:install',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

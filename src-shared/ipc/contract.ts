@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type IpcChannel } from './channels';
 import { LaunchStateSchema } from './launch-state';
+import { UpdateInstallSchema, UpdateStateSchema } from '../update/update-state';
 import { PayRequestSchema, RegisterRequestSchema, RenewalViewSchema, WizardUserActionSchema } from './renewal-view';
 
 export const EXTERNAL_TARGETS = ['renewal-page', 'purchase-page', 'support-form'] as const;
@@ -43,6 +44,14 @@ export const ipcContract = {
   'renewal:close': { request: z.object({}).strict(), response: z.object({ closed: z.boolean() }).strict() },
   /** 再起動する: Electron relaunches the app; the browser host reloads the page. */
   'app:restart': { request: z.object({}).strict(), response: z.object({ restarting: z.literal(true) }).strict() },
+  /** The updater's current state (then kept current by `update:state` events). */
+  'update:state': { request: z.object({}).strict(), response: UpdateStateSchema },
+  /** Asks the feed now; answers the state once the check ended (never asks while updates are disabled). */
+  'update:check': { request: z.object({}).strict(), response: UpdateStateSchema },
+  /** Starts downloading the available release; answers at once, progress follows as events. */
+  'update:download': { request: z.object({}).strict(), response: UpdateStateSchema },
+  /** 再起動して更新する: quits and installs the downloaded release (simulated in the browser host). */
+  'update:install': { request: z.object({}).strict(), response: UpdateInstallSchema },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -48,6 +48,8 @@ export function startLicenseService(options: {
   /** Demo mode: the admin CLI may move the service's clock (and the app follows it). */
   demo?: boolean;
   port?: number;
+  /** The update feed's folder (latest.yml and the files it names); the service's default otherwise. */
+  releasesPath?: string;
 }): Promise<Running> {
   const env: Record<string, string> = {
     LICENSE_SERVICE_PORT: String(options.port ?? 0),
@@ -56,6 +58,7 @@ export function startLicenseService(options: {
   };
   if (options.demo) env.LICENSE_SERVICE_DEMO = '1';
   if (options.keyPath) env.LICENSE_SERVICE_KEY = options.keyPath;
+  if (options.releasesPath) env.LICENSE_SERVICE_RELEASES = options.releasesPath;
   if (options.publishPublicKey === false) env.LICENSE_SERVICE_PUBLISH_PUBLIC_KEY = '';
   return startProcess('src-server/cli/serve.ts', env);
 }
@@ -67,6 +70,8 @@ export function startBrowserHost(options: {
   product?: string;
   /** How often the app validates in the background (the product's default is hours). */
   checkIntervalMs?: number;
+  /** Caps the browser host's update download rate, so its progress can be watched. */
+  updateBytesPerSecond?: number;
 }): Promise<Running> {
   return startProcess('src-main/browser-host/cli.ts', {
     BROWSER_HOST_PORT: '0',
@@ -75,6 +80,7 @@ export function startBrowserHost(options: {
     APP_MACHINE_ID: options.machineId ?? 'e2e-machine-1',
     APP_PRODUCT: options.product ?? '',
     APP_CHECK_INTERVAL_MS: String(options.checkIntervalMs ?? 3_600_000),
+    APP_UPDATE_BYTES_PER_SECOND: options.updateBytesPerSecond ? String(options.updateBytesPerSecond) : '',
   });
 }
 
