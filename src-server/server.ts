@@ -27,6 +27,8 @@ import { openServerDatabase } from './store/database';
 import { recordServiceRun } from './store/service-run';
 
 const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+/** How long a stop waits for requests still running before it cuts their connections. */
+const CLOSE_GRACE_MS = 3_000;
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 export type LicenseServer = { app: FastifyInstance; ctx: ServiceContext; url: string; close: () => Promise<void> };
@@ -134,7 +136,11 @@ export async function startLicenseServer(
     url: address,
     close: async () => {
       clearInterval(timer);
+      // Requests still running get a grace period; a client that stopped reading a download half-way must not hold
+      // the stop (or a test's teardown) forever.
+      const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       await app.close();
+      clearTimeout(cut);
       ctx.db.close();
     },
   };

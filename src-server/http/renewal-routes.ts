@@ -54,10 +54,11 @@ export const renewalRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { 
         method: body.method,
         ...(body.card ? { card: body.card } : {}),
       });
-      if (outcome.fresh) notifyOrderPlaced(ctx, license, outcome.order, request.log);
       if (outcome.kind === 'declined') throw new DomainError('payment-declined', 'the card was declined (sandbox)');
+      if (outcome.fresh) await notifyOrderPlaced(ctx, license, outcome.order, request.log);
       void reply.status(201);
-      return outcome.answer;
+      // The order as it stands after the mail (instructionsMailed), the rest as first answered.
+      return { ...outcome.answer, order: orderView(ctx.orders.findById(outcome.order.id) ?? outcome.order) };
     },
   );
 

@@ -25,6 +25,8 @@ export type OrderRow = {
   /** Set when the vendor cleared a lapsed or support order (admin CLI), so it no longer blocks renewals. */
   clearedAt: string | null;
   clearedNote: string | null;
+  /** When the bank-transfer instructions mail was taken by the mail transport; null when none was sent. */
+  instructionsMailedAt: string | null;
   /** The exact answer given when the order was placed, replayed for a retry with the same Idempotency-Key. */
   response: { status: number; body: unknown };
   createdAt: string;
@@ -48,6 +50,7 @@ type Row = {
   placed_on_term_end: string | null;
   cleared_at: string | null;
   cleared_note: string | null;
+  instructions_mailed_at: string | null;
   response: string;
   created_at: string;
 };
@@ -66,7 +69,10 @@ export type PaymentRow = {
   createdAt: string;
 };
 
-export type NewOrder = Omit<OrderRow, 'receivedYen' | 'clearedAt' | 'clearedNote' | 'placedOnTermEnd'> & {
+export type NewOrder = Omit<
+  OrderRow,
+  'receivedYen' | 'clearedAt' | 'clearedNote' | 'placedOnTermEnd' | 'instructionsMailedAt'
+> & {
   placedOnTermEnd?: string | null;
 };
 
@@ -92,6 +98,7 @@ const toOrder = (row: Row): OrderRow => ({
   placedOnTermEnd: row.placed_on_term_end,
   clearedAt: row.cleared_at,
   clearedNote: row.cleared_note,
+  instructionsMailedAt: row.instructions_mailed_at ?? null,
   response: JSON.parse(row.response) as OrderRow['response'],
   createdAt: row.created_at,
 });
@@ -184,6 +191,21 @@ export class OrderRepository {
       )
       .get(licenseId);
     return row ? toOrder(row) : null;
+  }
+
+  /** The license's most recent order (any state), or null: what the renewal web page shows when opened again. */
+  latestFor(licenseId: string): OrderRow | null {
+    const row = this.sql
+      .prepare<[string], Row>('SELECT * FROM orders WHERE license_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .get(licenseId);
+    return row ? toOrder(row) : null;
+  }
+
+  /** The transport took the bank-transfer instructions mail for this order. */
+  markInstructionsMailed(id: string, nowIso: string): void {
+    this.sql
+      .prepare('UPDATE orders SET instructions_mailed_at = COALESCE(instructions_mailed_at, ?), updated_at = ? WHERE id = ?')
+      .run(nowIso, nowIso, id);
   }
 
   /** The vendor settles a support case or forgives a lapsed order: it no longer blocks the next renewal. */

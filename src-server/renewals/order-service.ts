@@ -80,6 +80,7 @@ export function orderView(order: OrderRow): Order {
     dueOn: order.dueOn,
     transfer,
     autoRenew: order.method === 'account-transfer',
+    instructionsMailed: order.instructionsMailedAt !== null,
   };
 }
 

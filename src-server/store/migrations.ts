@@ -192,4 +192,13 @@ export const serverMigrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'transfer instructions mailed',
+    up: `
+      -- When the bank-transfer instructions mail was taken by the transport; the page and the app say "we mailed
+      -- them" only then.
+      ALTER TABLE orders ADD COLUMN instructions_mailed_at TEXT;
+    `,
+  },
 ];
