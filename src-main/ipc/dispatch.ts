@@ -20,6 +20,7 @@ export async function dispatch(
   const contract = ipcContract[channel];
   const request = contract.request.safeParse(payload);
   if (!request.success) {
+    // Stryker disable next-line OptionalChaining: a failed zod parse always reports at least one issue
     return { ok: false, error: { code: 'invalid-request', message: request.error.issues[0]?.message ?? 'invalid payload' } };
   }
   try {
@@ -27,6 +28,7 @@ export async function dispatch(
     const value = contract.response.parse(await handler(request.data));
     return { ok: true, value };
   } catch (error) {
+    // Stryker disable next-line ConditionalExpression: a CodedError's code is an ErrorCode, so the next line answers the same
     if (error instanceof CodedError) return { ok: false, error: { code: error.code, message: error.message } };
     const code = (error as { code?: unknown }).code;
     if (isErrorCode(code)) return { ok: false, error: { code, message: (error as Error).message } };

@@ -38,6 +38,7 @@ export function trustedSender(rendererDir: string): SenderCheck {
     if (!frame || frame.parent !== null) return false;
     try {
       const url = new URL(frame.url);
+      // Stryker disable next-line ConditionalExpression: without it fileURLToPath throws on any other scheme and the catch refuses
       if (url.protocol !== 'file:') return false;
       const inside = path.relative(rendererDir, fileURLToPath(url));
       return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);

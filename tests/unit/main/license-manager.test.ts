@@ -232,3 +232,101 @@ describe('validate', () => {
     expect(licenses.read().payload).toEqual(payload());
   });
 });
+
+describe('activation and trial replace what is stored: only validations are replay-checked', () => {
+  // A service whose clock ran ahead (or a demo clock set forward, then back) signed the stored license "later" than
+  // anything it signs now; the user's own activation or trial start must still take effect on this device.
+  const later = { issuedAt: '2026-12-24T00:00:00.000Z', licenseNumber: validLicenseNumber(5) };
+
+  it('stores an activation answer issued before the stored license', async () => {
+    const { store, client, licenses } = manager({ stored: later });
+    client.answer(answer());
+    await licenses.activate(NUMBER);
+    expect(licenses.read().payload).toEqual(payload());
+    expect(store.watermark).toBe('2026-11-22T00:00:00.000Z');
+  });
+
+  it('stores a trial issued before the stored license', async () => {
+    const { client, licenses } = manager({ stored: later });
+    client.answer(answer({ trial: true }));
+    await licenses.startTrial();
+    expect(licenses.read().payload).toEqual(payload({ trial: true }));
+  });
+});
+
+describe('refusals say why, for the details line support reads', () => {
+  it('tells a license for another installation from a forged one and from one for another number', async () => {
+    const { client, licenses } = manager();
+    const forged = { license: signPayload(newKeyPair().privateKey, payload()), serverTime: NOW.toISOString() };
+    client.answer(answer({ device: OTHER_DEVICE }), forged, answer({ licenseNumber: validLicenseNumber(2) }));
+    await expect(licenses.activate(NUMBER)).rejects.toMatchObject({
+      code: 'license-signature-invalid',
+      message: 'issued for another installation',
+    });
+    await expect(licenses.activate(NUMBER)).rejects.toMatchObject({
+      code: 'license-signature-invalid',
+      message: 'signature does not verify',
+    });
+    await expect(licenses.activate(NUMBER)).rejects.toMatchObject({
+      code: 'license-signature-invalid',
+      message: 'license issued for another number',
+    });
+  });
+
+  it('says when the service sent a license older than the stored one', () => {
+    const { licenses } = manager({ stored: {} });
+    let error: unknown;
+    try {
+      licenses.acceptRenewed(answer({ issuedAt: '2026-11-21T00:00:00.000Z' }));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'service-bad-response',
+      message: 'the service sent a license older than the one stored',
+    });
+  });
+});
+
+describe('acceptRenewed: the license a paid renewal brings', () => {
+  const renewed = { issuedAt: '2026-11-22T00:30:00.000Z', term: { start: '2027-04-01', end: '2028-03-31' } };
+
+  it('stores it at once, so the new term is active without waiting for a validation', () => {
+    const { store, licenses } = manager({ stored: {} });
+    licenses.acceptRenewed(answer(renewed));
+    expect(licenses.read().payload).toEqual(payload(renewed));
+    expect(store.stored?.storedAt).toBe(NOW.toISOString());
+    expect(store.watermark).toBe('2026-11-22T00:30:00.000Z');
+  });
+
+  it('refuses one for another license number, another device, or older than the stored one', () => {
+    const { store, licenses } = manager({ stored: {} });
+    for (const wrong of [
+      { ...renewed, licenseNumber: validLicenseNumber(6) },
+      { ...renewed, device: OTHER_DEVICE },
+      { ...renewed, issuedAt: '2026-11-21T23:00:00.000Z' },
+    ]) {
+      expect(() => licenses.acceptRenewed(answer(wrong))).toThrow(CodedError);
+    }
+    expect(licenses.read().payload).toEqual(payload());
+    expect(store.writes).toEqual([]);
+  });
+
+  it('still stores it for this device when the stored license can no longer be trusted', () => {
+    const { store, licenses } = manager({ stored: { device: OTHER_DEVICE } });
+    licenses.acceptRenewed(answer(renewed));
+    expect(licenses.read().payload).toEqual(payload(renewed));
+    expect(store.stored?.signed).toEqual(signed(renewed));
+  });
+});
+
+describe('licenseRef: what the renewal calls identify themselves with', () => {
+  it('names the trusted license’s number and this device', () => {
+    expect(manager({ stored: {} }).licenses.licenseRef()).toEqual({ licenseNumber: NUMBER, device: DEVICE });
+  });
+
+  it('is null before activation and when the stored license cannot be trusted', () => {
+    expect(manager().licenses.licenseRef()).toBeNull();
+    expect(manager({ stored: { device: OTHER_DEVICE } }).licenses.licenseRef()).toBeNull();
+  });
+});

@@ -59,6 +59,28 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
     expect(check(frame('https://example.jp/index.html'))).toBe(false);
   });
 
+  it('says the refusal is about the sender, not the payload, so a frame problem is not debugged as a schema one', async () => {
+    const handle = setup().get('launch:state')!;
+    expect(await handle(frame('https://evil.example/'), {})).toEqual({
+      ok: false,
+      error: { code: 'invalid-request', message: 'untrusted sender' },
+    });
+  });
+
+  it('does not trust the renderer folder itself, only pages inside it', () => {
+    const check = trustedSender(APP_DIR);
+    expect(check(frame(APP))).toBe(false);
+    expect(check(frame(`${APP}/`))).toBe(false);
+    expect(check(frame(`${APP}/index.html`))).toBe(true);
+  });
+
+  it('answers a plain false (never throws) for URLs it cannot read as a file path', () => {
+    const check = trustedSender(APP_DIR);
+    for (const url of ['not a url', '', 'file://remote-host/opt/renderer/index.html', 'about:blank', 'devtools://devtools/']) {
+      expect(check(frame(url)), url).toBe(false);
+    }
+  });
+
   it('refuses payloads that do not match the request schema', async () => {
     const handle = setup().get('license:activate')!;
     expect(await handle(frame(`${APP}/index.html`), { licenseNumber: 42 })).toMatchObject({
