@@ -9,6 +9,10 @@ const LOCALE_NAMES: Record<Locale, string> = { ja: '日本語', en: 'English' };
 export function MenuBar({ onVersionInfo, onSupport }: { onVersionInfo: () => void; onSupport: () => void }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
+  const items: [string, () => void][] = [
+    ['menu.versionInfo', onVersionInfo],
+    ['menu.support', onSupport],
+  ];
   return (
     <nav className="menubar" aria-label="menu">
       <span className="app-title">{t('app.title')}</span>
@@ -18,30 +22,20 @@ export function MenuBar({ onVersionInfo, onSupport }: { onVersionInfo: () => voi
         </button>
         {open && (
           <ul role="menu">
-            <li role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setOpen(false);
-                  onVersionInfo();
-                }}
-              >
-                {t('menu.versionInfo')}
-              </button>
-            </li>
-            <li role="none">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setOpen(false);
-                  onSupport();
-                }}
-              >
-                {t('menu.support')}
-              </button>
-            </li>
+            {items.map(([label, run]) => (
+              <li role="none" key={label}>
+                <button
+                  type="button"
+                  role="menuitem"
+                  onClick={() => {
+                    setOpen(false);
+                    run();
+                  }}
+                >
+                  {t(label)}
+                </button>
+              </li>
+            ))}
           </ul>
         )}
       </div>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type LaunchState } from '../../src-shared/ipc/launch-state';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDate, formatEraDate, formatInstant } from '../format/date';
+import { Dialog } from './Dialog';
 import { RenewalEntry, type RenewalActions } from './RenewalEntry';
 import { remainingText } from './remaining-text';
 import { UpdateDisabledNote } from '../update/UpdateDisabledNote';
@@ -28,63 +29,56 @@ export function VersionInfo({ state, actions, onClose }: { state: LaunchState; a
   const { t, i18n } = useTranslation();
   const license = state.license;
   return (
-    <div className="dialog-backdrop">
-      <section className="dialog" role="dialog" aria-modal="true" aria-labelledby="version-info-title">
-        <h2 id="version-info-title">{t('versionInfo.title')}</h2>
-        <dl className="facts">
-          <dt>{t('versionInfo.productVersion')}</dt>
-          <dd data-testid="app-version">{state.appVersion}</dd>
-          <dt>{t('versionInfo.product')}</dt>
-          <dd>
-            {license ? license.productName : state.product.name}
-            {license && ` ${t(`edition.${license.edition}`)}`}
-            {license?.trial && <span className="badge">{t('versionInfo.trial')}</span>}
-          </dd>
-          {license && (
-            <>
-              <dt>{t('versionInfo.licenseNumber')}</dt>
-              <dd data-testid="license-number">{license.licenseNumberMasked}</dd>
-              <dt>{t('versionInfo.deviceNumber')}</dt>
-              <dd>{license.deviceNumberShort}</dd>
-              <dt>{t('versionInfo.termStart')}</dt>
-              <dd>
-                <TermDate date={license.termStart} />
-              </dd>
-              <dt>{t('versionInfo.termEnd')}</dt>
-              <dd>
-                <TermDate date={license.termEnd} testId="term-end" />
-              </dd>
-              <dt>{t('versionInfo.daysRemaining')}</dt>
-              <dd data-testid="days-remaining" className={license.daysRemaining < 0 ? 'expired' : undefined}>
-                {remainingText(t, license.daysRemaining)}
-              </dd>
-              <dt>{t('versionInfo.options')}</dt>
-              <dd>
-                {license.options.length === 0
-                  ? t('versionInfo.noOptions')
-                  : license.options.map((o) => (
-                      <span key={o.code} className="option" data-option-end={o.end}>
-                        {t('versionInfo.optionUntil', { label: o.label, date: formatDate(o.end, i18n.language) })}
-                      </span>
-                    ))}
-              </dd>
-              <dt>{t('versionInfo.lastOnlineCheck')}</dt>
-              <dd data-testid="last-online-check">
-                {license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}
-              </dd>
-            </>
-          )}
-        </dl>
-        <UpdateDisabledNote />
-        {!license && !state.problem && <p>{t('versionInfo.notActivated')}</p>}
-        {state.problem && <ErrorMessage code={state.problem} />}
-        {license && state.canStart && <RenewalEntry state={state} actions={actions} labels="versionInfo" />}
-        <div className="actions">
-          <button type="button" className="primary" onClick={onClose} autoFocus>
-            {t('versionInfo.close')}
-          </button>
-        </div>
-      </section>
-    </div>
+    <Dialog labelledBy="version-info-title" onClose={onClose}>
+      <h2 id="version-info-title">{t('versionInfo.title')}</h2>
+      <dl className="facts">
+        <dt>{t('versionInfo.productVersion')}</dt>
+        <dd data-testid="app-version">{state.appVersion}</dd>
+        <dt>{t('versionInfo.product')}</dt>
+        <dd>
+          {license ? license.productName : state.product.name}
+          {license && ` ${t(`edition.${license.edition}`)}`}
+          {license?.trial && <span className="badge">{t('versionInfo.trial')}</span>}
+        </dd>
+        {license && (
+          <>
+            <dt>{t('versionInfo.licenseNumber')}</dt>
+            <dd data-testid="license-number">{license.licenseNumberMasked}</dd>
+            <dt>{t('versionInfo.deviceNumber')}</dt>
+            <dd>{license.deviceNumberShort}</dd>
+            <dt>{t('versionInfo.termStart')}</dt>
+            <dd>
+              <TermDate date={license.termStart} />
+            </dd>
+            <dt>{t('versionInfo.termEnd')}</dt>
+            <dd>
+              <TermDate date={license.termEnd} testId="term-end" />
+            </dd>
+            <dt>{t('versionInfo.daysRemaining')}</dt>
+            <dd data-testid="days-remaining" className={license.daysRemaining < 0 ? 'expired' : undefined}>
+              {remainingText(t, license.daysRemaining)}
+            </dd>
+            <dt>{t('versionInfo.options')}</dt>
+            <dd>
+              {license.options.length === 0
+                ? t('versionInfo.noOptions')
+                : license.options.map((o) => (
+                    <span key={o.code} className="option" data-option-end={o.end}>
+                      {t('versionInfo.optionUntil', { label: o.label, date: formatDate(o.end, i18n.language) })}
+                    </span>
+                  ))}
+            </dd>
+            <dt>{t('versionInfo.lastOnlineCheck')}</dt>
+            <dd data-testid="last-online-check">
+              {license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}
+            </dd>
+          </>
+        )}
+      </dl>
+      <UpdateDisabledNote />
+      {!license && !state.problem && <p>{t('versionInfo.notActivated')}</p>}
+      {state.problem && <ErrorMessage code={state.problem} />}
+      {license && state.canStart && <RenewalEntry state={state} actions={actions} labels="versionInfo" />}
+    </Dialog>
   );
 }

@@ -229,7 +229,6 @@ export const en: Messages = {
   support: {
     paidNotice:
       'Individual investigation or technical support may be charged for. If the cause is a bug in the software, it is fixed in an update free of charge. Please check the manual’s Q&A before contacting us.',
-    close: 'Close',
     title: 'Support center',
     phone: 'Phone',
     hours: 'Hours {{hours}} JST (business days only)',
