@@ -59,6 +59,7 @@ function serviceEntry(): Promise<string> {
       outfile,
       logLevel: 'silent',
     });
+    process.once('exit', () => fs.rmSync(outfile, { force: true }));
     return outfile;
   })();
   return bundled;
