@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-// The renderer is plain static files loaded from file:// by Electron (base './') or served by the browser host.
+// The renderer is plain static files served from app://renderer/ by Electron (base './') or by the browser host.
 export default defineConfig({
   root: 'src-renderer',
   base: './',

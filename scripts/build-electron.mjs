@@ -9,7 +9,7 @@ await build({
   entryPoints: { main: 'src-main/electron/main.ts' },
   outExtension: { '.js': '.cjs' },
   outdir: 'dist-electron',
-  external: ['electron', 'better-sqlite3', 'node-machine-id', 'electron-updater'],
+  external: ['electron', 'better-sqlite3', 'node-machine-id', 'electron-updater', 'electron-log'],
 });
 await build({
   ...common,

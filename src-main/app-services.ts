@@ -5,11 +5,15 @@ import { deviceNumberFrom, readDeviceNumber } from './device/device-number';
 import { EventHub } from './ipc/event-hub';
 import { createIpcHandlers, type IpcHandlers } from './ipc/ipc-handlers';
 import { SystemClock } from './launch/app-clock';
-import { LaunchService, type Logger, type StoreHandles } from './launch/launch-service';
+import { LaunchService, type StoreHandles } from './launch/launch-service';
+import { DiagnosticsService } from './diagnostics/diagnostics-service';
+import { readRuntimeInfo } from './diagnostics/runtime-info';
+import { AppLog, consoleLogSink } from './log/app-log';
 import { LicenseManager } from './license/license-manager';
 import { LicenseServiceClient } from './license/service-client';
 import { loadPublicKey } from './license/verify-license';
 import { type ExternalBrowser } from './ports/external-browser';
+import { type FileSaver } from './ports/file-saver';
 import { type Notifier } from './ports/notifier';
 import { type Relauncher } from './ports/relauncher';
 import { type Updater } from './ports/updater';
@@ -20,12 +24,14 @@ import { WizardStore } from './store/wizard-store';
 import { LicenseStore } from './store/license-store';
 import { openAppStore } from './store/open-app-store';
 import { type AppDatabase } from './store/app-database';
+import { appMigrations } from './store/app-migrations';
 
 export type AppServices = {
   handlers: IpcHandlers;
   events: EventHub;
   launch: LaunchService;
   updates: UpdateService;
+  log: AppLog;
   close: () => void;
 };
 
@@ -36,12 +42,15 @@ export type AppServiceOptions = {
   relauncher: Relauncher;
   /** electron-updater in Electron, the feed read over HTTP in the browser host. */
   updater: Updater;
-  log?: Logger;
+  /** Electron's save dialog, or a download in the browser host (the diagnostics export). */
+  fileSaver: FileSaver;
+  /** The redacting logger over electron-log's file; errors on the console when none is given (tests). */
+  log?: AppLog;
 };
 
 /** Wires the main-process services. Electron's main and the browser test host both start the app through this. */
 export function createAppServices(config: AppConfig, options: AppServiceOptions): AppServices {
-  const log = options.log ?? { error: (m: string, d?: unknown) => console.error(m, d) };
+  const log = options.log ?? new AppLog(consoleLogSink());
   const publicKey = loadPublicKey(fs.readFileSync(config.publicKeyPath, 'utf8'));
   const deviceNumber = config.machineIdOverride
     ? deviceNumberFrom(config.machineIdOverride, config.deviceSalt)
@@ -114,11 +123,25 @@ export function createAppServices(config: AppConfig, options: AppServiceOptions)
   });
   events.subscribe((event) => event === 'launch:changed' && updates.refresh());
   updates.start();
+  const diagnostics = new DiagnosticsService({
+    launchState: () => launch.state(),
+    updateState: () => updates.state(),
+    store: () => ({
+      schemaVersion: db?.open ? (db.pragma('user_version', { simple: true }) as number) : null,
+      expectedSchemaVersion: appMigrations.length,
+    }),
+    log,
+    saver: options.fileSaver,
+    runtime: readRuntimeInfo(),
+    packaged: config.packaged,
+    now: () => new Date(),
+  });
   return {
-    handlers: createIpcHandlers({ launch, renewal, relauncher: options.relauncher, updates }),
+    handlers: createIpcHandlers({ launch, renewal, relauncher: options.relauncher, updates, diagnostics }),
     events,
     launch,
     updates,
+    log,
     close: () => {
       updates.stop();
       launch.stop();

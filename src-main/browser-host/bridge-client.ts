@@ -10,6 +10,21 @@ declare const EventSource: new (url: string) => { onmessage: ((message: { data: 
 declare const Notification: (new (title: string, options: { body: string }) => unknown) & { permission: string };
 declare const window: { open(url: string, target: string, features: string): unknown };
 declare const location: { reload(): void };
+declare const document: {
+  createElement(tag: 'a'): { href: string; download: string; click(): void };
+};
+declare const Blob: new (parts: string[], options: { type: string }) => object;
+declare const URL: { createObjectURL(blob: object): string; revokeObjectURL(url: string): void };
+
+/** Electron saves through its dialog in main; a page can only download, which the browser saves for the user. */
+function download(file: { fileName: string; content: string; mimeType: string }): void {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 type StreamMessage =
   { kind: 'event'; event: IpcEventName; payload: unknown } | { kind: 'host'; notify: { title: string; body: string } };
@@ -36,11 +51,22 @@ const api = createDesktopApi(
       headers: { 'content-type': 'application/json', 'x-bridge-token': __BRIDGE_TOKEN__ },
       body: JSON.stringify(request),
     });
-    const envelope = (await response.json()) as { ok: boolean; value?: { url?: string } };
+    const envelope = (await response.json()) as {
+      ok: boolean;
+      value?: { url?: string; outcome?: string; fileName?: string; content?: string; mimeType?: string };
+    };
     // Electron opens external pages from main; a browser page has to open the tab itself (still in the click).
     if (channel === 'external:open' && envelope.ok && envelope.value?.url) window.open(envelope.value.url, '_blank', 'noopener');
     // Electron relaunches the process; here the page starts again, and asks main for the launch state anew.
     if (channel === 'app:restart' && envelope.ok) setTimeout(() => location.reload(), 50);
+    const file = envelope.value;
+    if (channel === 'diagnostics:export' && envelope.ok && file?.outcome === 'download') {
+      download({
+        fileName: file.fileName ?? 'diagnostics.json',
+        content: file.content ?? '',
+        mimeType: file.mimeType ?? 'application/json',
+      });
+    }
     return envelope;
   },
   (event, listener) => {

@@ -1,4 +1,5 @@
 import { type ExternalBrowser } from '../ports/external-browser';
+import { type FileSaver } from '../ports/file-saver';
 import { type Notifier } from '../ports/notifier';
 import { type EventStream } from './event-stream';
 
@@ -17,5 +18,12 @@ export function browserExternalBrowser(opened: string[] = []): ExternalBrowser &
     open: async (url) => {
       opened.push(url);
     },
+  };
+}
+
+/** The browser host's save: the bridge turns the answer into a download in the page (see bridge-client.ts). */
+export function browserFileSaver(): FileSaver {
+  return {
+    save: async (file) => ({ outcome: 'download', fileName: file.suggestedName, content: file.content, mimeType: file.mimeType }),
   };
 }

@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { CONTENT_SECURITY_POLICY } from '../electron/security';
-import { dispatch } from '../ipc/dispatch';
+import { dispatch, type Logger } from '../ipc/dispatch';
 import { type EventHub } from '../ipc/event-hub';
 import { type IpcHandlers } from '../ipc/ipc-handlers';
 import { EventStream } from './event-stream';
@@ -68,7 +68,10 @@ export async function startBrowserHost(options: {
   /** The stream the host's own adapters (notifier) also write to; one is made when none is given. */
   stream?: EventStream;
   port?: number;
+  /** The app's redacting logger; the console when none is given. */
+  log?: Logger;
 }): Promise<BrowserHost> {
+  const log = options.log ?? { error: (m: string, d?: unknown) => console.error(m, d) };
   const stream = options.stream ?? new EventStream(SECURITY_HEADERS);
   const unsubscribe = options.events.subscribe((event, payload) => stream.send({ kind: 'event', event, payload }));
   const indexFile = path.join(options.rendererDir, 'index.html');
@@ -107,7 +110,7 @@ export async function startBrowserHost(options: {
               JSON.stringify({ ok: false, error: { code: 'invalid-request', message: 'body is not JSON' } }),
             );
           }
-          const envelope = await dispatch(options.handlers, channel, payload, { error: (m, d) => console.error(m, d) });
+          const envelope = await dispatch(options.handlers, channel, payload, log);
           send(200, MIME['.json']!, JSON.stringify(envelope));
         })
         .catch(() => send(413, 'text/plain', 'body too large'));

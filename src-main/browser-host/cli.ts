@@ -1,7 +1,10 @@
 import path from 'node:path';
+import electronLog from 'electron-log/node';
 import { createAppServices } from '../app-services';
 import { loadAppConfig } from '../config/app-config';
-import { browserExternalBrowser, browserNotifier } from './browser-adapters';
+import { AppLog } from '../log/app-log';
+import { electronLogSink } from '../log/electron-log-sink';
+import { browserExternalBrowser, browserFileSaver, browserNotifier } from './browser-adapters';
 import { SECURITY_HEADERS, startBrowserHost } from './browser-host';
 import { createBrowserUpdater } from './browser-updater';
 import { EventStream } from './event-stream';
@@ -28,7 +31,11 @@ async function main(): Promise<void> {
     env: product ? { ...process.env, APP_PRODUCT: product } : process.env,
   });
   let stream: EventStream | null = null;
+  // electron-log's Node entry: the same file transport and rotation as in Electron, in the host's data folder.
+  const log = new AppLog(electronLogSink(electronLog, { dir: path.join(path.dirname(config.dbPath), 'logs'), console: true }));
   const services = createAppServices(config, {
+    log,
+    fileSaver: browserFileSaver(),
     notifier: browserNotifier(() => stream),
     externalBrowser: browserExternalBrowser(),
     // The page reloads itself when `app:restart` answers (see bridge-client.ts): the browser's "restart".
@@ -49,6 +56,7 @@ async function main(): Promise<void> {
     events: services.events,
     stream,
     port: Number(process.env.BROWSER_HOST_PORT ?? 5180),
+    log,
   });
   services.launch.start();
   process.stdout.write(

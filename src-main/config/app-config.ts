@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { requireSecureServiceUrl } from './secure-url';
 
 export type AppConfig = {
   appVersion: string;
@@ -38,6 +39,7 @@ export function deviceSaltFor(productCode: string): string {
  * In development and in the browser host the environment may point elsewhere (LICENSE_SERVICE_URL,
  * LICENSE_PUBLIC_KEY_PATH, APP_DB_PATH, APP_PRODUCT, APP_MACHINE_ID, APP_CHECK_INTERVAL_MS, APP_FOLLOW_DEMO_CLOCK);
  * a packaged build ignores all of them, so nothing in a user's environment can replace what the app trusts.
+ * The service (and with it the update feed, `${serviceUrl}/updates`) must be https; development may use loopback http.
  */
 export function loadAppConfig(input: {
   resourcesDir: string;
@@ -51,6 +53,8 @@ export function loadAppConfig(input: {
   const productCode = env.APP_PRODUCT || identity.productCode;
   const interval = Number(env.APP_CHECK_INTERVAL_MS);
   const serviceUrl = (env.LICENSE_SERVICE_URL || identity.defaultServiceUrl).replace(/\/+$/, '');
+  // A packaged build whose resources name an http service fails here, before any license data is sent anywhere.
+  requireSecureServiceUrl(serviceUrl, input.packaged);
   return {
     appVersion: input.appVersion,
     resourcesDir: input.resourcesDir,

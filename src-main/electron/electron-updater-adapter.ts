@@ -1,4 +1,5 @@
 import type { AppUpdater, ProgressInfo, UpdateDownloadedEvent, UpdateInfo } from 'electron-updater';
+import { requireSecureServiceUrl } from '../config/secure-url';
 import { type UpdateFeed, type Updater, type UpdaterEvent } from '../ports/updater';
 import { releaseInfo } from '../update/release-info';
 import { updateErrorCode } from '../update/update-error';
@@ -66,6 +67,9 @@ export function createElectronUpdater(options: { packaged: boolean; load?: () =>
     });
     const auto = await loaded;
     if (!feed) throw new Error('the update feed is not configured');
+    // Checked again here, not only at config load: the license token rides on every feed request, and what the feed
+    // answers decides which installer runs. The rejection's code reaches the update state as any feed failure does.
+    requireSecureServiceUrl(feed.url, options.packaged);
     if (feedUrlSet !== feed.url) {
       auto.setFeedURL({ provider: 'generic', url: feed.url });
       feedUrlSet = feed.url;

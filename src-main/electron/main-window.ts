@@ -30,7 +30,7 @@ export function mainWindowOptions(
 export function createMainWindow(
   BrowserWindow: WindowFactory,
   preloadPath: string,
-  indexHtml: string,
+  pageUrl: string,
   state: WindowState = DEFAULT_WINDOW_STATE,
 ): BrowserWindowType {
   const window = new BrowserWindow(mainWindowOptions(preloadPath, state));
@@ -39,6 +39,7 @@ export function createMainWindow(
     if (state.maximized) window.maximize();
     window.show();
   });
-  void window.loadFile(indexHtml);
+  // The app's own app:// page (see app-protocol.ts), never a file:// path.
+  void window.loadURL(pageUrl);
   return window;
 }

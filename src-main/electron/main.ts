@@ -1,13 +1,18 @@
 import { electronRelauncher } from './electron-relauncher';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron';
+import electronLog from 'electron-log/main';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { isErrorCode } from '../../src-shared/contracts/error-codes';
 import { messages } from '../../src-shared/messages';
 import { createAppServices, type AppServices } from '../app-services';
 import { loadAppConfig } from '../config/app-config';
 import { registerIpc, trustedSender } from '../ipc/register-ipc';
 import { appMenuTemplate, menuLabels } from './app-menu';
+import { APP_INDEX_URL, APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { AppLog } from '../log/app-log';
+import { electronLogSink } from '../log/electron-log-sink';
 import { createElectronExternalBrowser } from './electron-external-browser';
+import { createElectronFileSaver } from './electron-file-saver';
 import { createElectronNotifier } from './electron-notifier';
 import { createElectronUpdater } from './electron-updater-adapter';
 import { createMainWindow } from './main-window';
@@ -21,6 +26,8 @@ import { readWindowState, trackWindowState, windowStateFile } from './window-sta
 let services: AppServices | null = null;
 let mainWindow: BrowserWindow | null = null;
 const currentWindow = () => mainWindow;
+// electron-log's file transport in the user's log folder (app.getPath('logs')), every line redacted first.
+const log = new AppLog(electronLogSink(electronLog, { console: !app.isPackaged }));
 
 function resourcesDir(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
@@ -46,14 +53,17 @@ async function start(): Promise<void> {
     externalBrowser,
     relauncher: electronRelauncher(),
     updater: createElectronUpdater({ packaged: app.isPackaged }),
+    fileSaver: createElectronFileSaver(dialog, app, currentWindow),
+    log,
   });
   const { events, launch } = services;
 
   applySessionPolicy(session.defaultSession);
-  const rendererDir = path.join(app.getAppPath(), 'dist', 'renderer');
-  registerIpc(ipcMain, services.handlers, trustedSender(rendererDir), { error: (m, d) => console.error(m, d) });
+  serveRenderer(protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
+  registerIpc(ipcMain, services.handlers, trustedSender(APP_ORIGIN), log);
   app.on('web-contents-created', (_event, contents) => {
-    const open = (url: string) => void externalBrowser.open(url).catch((error: unknown) => console.error(error));
+    const open = (url: string) =>
+      void externalBrowser.open(url).catch((error: unknown) => log.error('external page not opened', error));
     lockDownNavigation(contents, open, config.allowedExternalOrigins);
   });
 
@@ -70,10 +80,10 @@ async function start(): Promise<void> {
   mainWindow = createMainWindow(
     BrowserWindow,
     path.join(__dirname, 'preload.cjs'),
-    path.join(rendererDir, 'index.html'),
+    APP_INDEX_URL,
     readWindowState(stateFile, screen.getAllDisplays()),
   );
-  trackWindowState(mainWindow, stateFile, { onError: (error) => console.error('window state not saved', error) });
+  trackWindowState(mainWindow, stateFile, { onError: (error) => log.error('window state not saved', error) });
   mainWindow.on('closed', () => (mainWindow = null));
 
   // Background validation starts only now: its first event has a window to go to.
@@ -88,6 +98,7 @@ function shutDown(): void {
 }
 
 function reportStartFailure(error: unknown): void {
+  log.error('start failed', error);
   // A coded failure (e.g. a database from a newer version) is told in the catalogs' words, Japanese first.
   const code = (error as { code?: unknown }).code;
   const text = isErrorCode(code)
@@ -99,6 +110,9 @@ function reportStartFailure(error: unknown): void {
   shutDown();
   app.exit(1);
 }
+
+// Privileged schemes can be registered only before the app is ready, so this runs at load, ahead of everything.
+registerAppScheme(protocol);
 
 // Single instance first: a second copy quits before it opens the database the first one is using.
 if (claimSingleInstance(app, currentWindow)) {

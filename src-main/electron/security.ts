@@ -24,11 +24,16 @@ export function isAllowedExternal(url: string, allowedOrigins: readonly string[]
   }
 }
 
-export function applySessionPolicy(session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler'>): void {
+export function applySessionPolicy(
+  session: Pick<Session, 'webRequest' | 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>,
+): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
+  // The app needs no web permission: requests (prompts) are denied, and checks (which Chromium answers without a
+  // prompt, e.g. for clipboard, notifications or HID) say no as well, so nothing is granted by default either.
   session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
 }
 
 /** No navigation away from the app and no new windows; allow-listed links open in the system browser. */

@@ -3,8 +3,9 @@ import { ipcContract, isIpcChannel } from '../../src-shared/ipc/contract';
 import { CodedError } from '../../src-shared/contracts/coded-error';
 import { type IpcEnvelope } from '../../src-shared/ipc/envelope';
 import { type IpcHandlers } from './ipc-handlers';
+import { type Logger } from '../log/app-log';
 
-export type Logger = { error: (message: string, detail?: unknown) => void };
+export type { Logger };
 
 /**
  * Validates a call against the contract, runs its handler and wraps the outcome. Used by both the Electron

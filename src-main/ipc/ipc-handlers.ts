@@ -1,4 +1,5 @@
 import { type IpcChannel, type IpcRequest, type IpcResponse } from '../../src-shared/ipc/contract';
+import { type DiagnosticsService } from '../diagnostics/diagnostics-service';
 import { type LaunchService } from '../launch/launch-service';
 import { type Relauncher } from '../ports/relauncher';
 import { type RenewalService } from '../renewal/renewal-service';
@@ -11,10 +12,11 @@ type Services = {
   renewal: Pick<RenewalService, 'open' | 'act' | 'pay' | 'register' | 'close'>;
   relauncher: Relauncher;
   updates: Pick<UpdateService, 'state' | 'check' | 'download' | 'install'>;
+  diagnostics: Pick<DiagnosticsService, 'export'>;
 };
 
 /** The main process's answer to every channel of the contract; the type makes a missing channel a compile error. */
-export function createIpcHandlers({ launch, renewal, relauncher, updates }: Services): IpcHandlers {
+export function createIpcHandlers({ launch, renewal, relauncher, updates, diagnostics }: Services): IpcHandlers {
   return {
     'launch:state': () => launch.state(),
     'launch:recheck': () => launch.recheck(),
@@ -34,5 +36,6 @@ export function createIpcHandlers({ launch, renewal, relauncher, updates }: Serv
     'update:check': () => updates.check(),
     'update:download': () => updates.download(),
     'update:install': () => updates.install(),
+    'diagnostics:export': () => diagnostics.export(),
   };
 }

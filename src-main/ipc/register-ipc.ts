@@ -1,5 +1,3 @@
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_CHANNELS } from '../../src-shared/ipc/contract';
 import { dispatch, type Logger } from './dispatch';
@@ -28,20 +26,18 @@ export function registerIpc(
 }
 
 /**
- * Trusts only the top frame of our window showing a page from the renderer folder. The frame's file URL is turned
- * back into a path and compared as a path (Chromium and Node do not percent-encode '%', '[', ']' or '~' alike), so
- * Japanese names, spaces and Windows paths work, and '…/renderer-evil/' is not inside '…/renderer/'.
+ * Trusts only the top frame of our window showing the app's own page: exactly `appOrigin` (app://renderer, see
+ * src-main/electron/app-protocol.ts), compared as scheme and host (Node gives custom schemes an opaque `origin`), with
+ * no credentials. The old file:// check is gone: with the renderer on app://, a file:// page is never the app's.
  */
-export function trustedSender(rendererDir: string): SenderCheck {
+export function trustedSender(appOrigin: string): SenderCheck {
+  const expected = new URL(appOrigin);
   return (event) => {
     const frame = event.senderFrame;
     if (!frame || frame.parent !== null) return false;
     try {
       const url = new URL(frame.url);
-      // Stryker disable next-line ConditionalExpression: without it fileURLToPath throws on any other scheme and the catch refuses
-      if (url.protocol !== 'file:') return false;
-      const inside = path.relative(rendererDir, fileURLToPath(url));
-      return inside !== '' && !inside.startsWith('..') && !path.isAbsolute(inside);
+      return url.protocol === expected.protocol && url.host === expected.host && url.username === '' && url.password === '';
     } catch {
       return false;
     }

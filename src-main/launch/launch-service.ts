@@ -30,6 +30,7 @@ import { type LicenseStorePort, type StoredLicense } from '../store/license-stor
 import { type AppClock } from './app-clock';
 import { licenseView } from './license-view';
 import { DEFAULT_RETRY_POLICY, realScheduler, type RetryPolicy, type Scheduler, withJitter } from './retry-policy';
+import { type Logger } from '../log/app-log';
 
 export type LaunchSettings = {
   /** How long past the signed lease the app keeps working (with a notice) before it needs the service. */
@@ -49,7 +50,6 @@ export const DEFAULT_LAUNCH_SETTINGS: LaunchSettings = {
 export type StoreHandles = { store: LicenseStorePort | null; licenses: LicenseManager | null; problem: ErrorCode | null };
 
 export type LaunchEvents = { emit(event: 'launch:changed', payload: LaunchState): void };
-export type Logger = { error(message: string, detail?: unknown): void };
 
 export type LaunchServiceDeps = {
   catalog: Catalog;
@@ -107,7 +107,9 @@ export class LaunchService {
   /** Starts the background validation (first check at once) and shows any reminder due as an OS notification. */
   start(): void {
     this.stopped = false;
-    this.notifyReminders(this.state());
+    const state = this.state();
+    this.deps.log.info?.('launch decided', { screen: state.screen, canStart: state.canStart, problem: state.problem });
+    this.notifyReminders(state);
     this.schedule(0);
   }
 
@@ -263,6 +265,8 @@ export class LaunchService {
       let next = this.retry.intervalMs;
       try {
         const outcome = await licenses.validate();
+        // The outcome's kind and code only: support sees what happened, never the license it carried.
+        this.deps.log.info?.('background validation', { outcome: outcome.kind, code: 'code' in outcome ? outcome.code : null });
         if (outcome.kind === 'failed' && outcome.retryable) {
           const backoff = this.retry.backoffMs[this.attempt];
           this.attempt += 1;

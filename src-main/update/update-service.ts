@@ -8,9 +8,9 @@ import { type Notifier } from '../ports/notifier';
 import { type ReleaseInfo, type Updater, type UpdaterEvent } from '../ports/updater';
 import { LICENSE_TOKEN_HEADER } from './license-token';
 import { updateErrorCode } from './update-error';
+import { type Logger } from '../log/app-log';
 
 export type UpdateEvents = { emit(event: 'update:state', payload: UpdateState): void };
-export type UpdateLogger = { error(message: string, detail?: unknown): void };
 
 export type UpdateServiceDeps = {
   updater: Updater;
@@ -22,7 +22,7 @@ export type UpdateServiceDeps = {
   token: () => string | null;
   events: UpdateEvents;
   notifier: Notifier;
-  log: UpdateLogger;
+  log: Logger;
   /** How often to ask the feed while the app runs. */
   intervalMs: number;
   /** The first check after start: a moment after launch, so it does not compete with the launch's own check. */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type SupportInfo } from '../../src-shared/ipc/launch-state';
+import { DiagnosticsExport } from './DiagnosticsExport';
 
 /** The vendor's support desk: phone, hours, whether the line is open now (decided in main, JST), and the web form. */
 export function SupportContact({ support, onWebForm }: { support: SupportInfo; onWebForm: () => void }) {
@@ -23,6 +24,7 @@ export function SupportContact({ support, onWebForm }: { support: SupportInfo; o
           {t('support.paidNotice')}
         </p>
       )}
+      <DiagnosticsExport />
     </section>
   );
 }

@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'update-failed',
   'update-checksum-mismatch',
   'update-not-ready',
+  'insecure-service-url',
+  'diagnostics-not-saved',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,5 +16,6 @@ export const IPC_CHANNELS = [
   'update:check',
   'update:download',
   'update:install',
+  'diagnostics:export',
 ] as const;
 export type IpcChannel = (typeof IPC_CHANNELS)[number];

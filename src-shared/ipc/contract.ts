@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type IpcChannel } from './channels';
+import { DiagnosticsExportSchema } from './diagnostics';
 import { LaunchStateSchema } from './launch-state';
 import { UpdateInstallSchema, UpdateStateSchema } from '../update/update-state';
 import { PayRequestSchema, RegisterRequestSchema, RenewalViewSchema, WizardUserActionSchema } from './renewal-view';
@@ -52,6 +53,8 @@ export const ipcContract = {
   'update:download': { request: z.object({}).strict(), response: UpdateStateSchema },
   /** 再起動して更新する: quits and installs the downloaded release (simulated in the browser host). */
   'update:install': { request: z.object({}).strict(), response: UpdateInstallSchema },
+  /** サポート → 診断情報を保存: the report for support, saved where the user chooses (downloaded in the browser host). */
+  'diagnostics:export': { request: z.object({}).strict(), response: DiagnosticsExportSchema },
 } as const satisfies Record<IpcChannel, { request: z.ZodType; response: z.ZodType }>;
 
 export type IpcContract = typeof ipcContract;

@@ -15,6 +15,7 @@ export const en: Messages = {
     help: 'Help',
     versionInfo: 'Version Info',
     activate: 'Activate license',
+    bar: 'Menu',
   },
   versionInfo: {
     title: 'Version Info',
@@ -71,6 +72,7 @@ export const en: Messages = {
     purchase: 'Go to the shop',
     withinTerm: 'Your maintenance service is active.',
     activateLicense: 'Enter a license number',
+    noticesLabel: 'Notices',
   },
   notices: {
     'needs-online-check':
@@ -236,6 +238,13 @@ export const en: Messages = {
     closedNow: 'The phone line is closed now',
     webForm: 'Contact form (24 hours)',
   },
+  diagnostics: {
+    explain:
+      'When you contact us, save the diagnostics and attach the file to the form. It holds the versions, the license state (only the last 4 characters of the number) and recent errors; never card numbers or credentials.',
+    save: 'Save diagnostics',
+    saving: 'Saving…',
+    saved: 'Diagnostics saved ({{fileName}}).',
+  },
   errorDetails: 'Error code: {{code}}',
   renewalPage: {
     title: 'Maintenance service renewal',
@@ -319,6 +328,7 @@ export const en: Messages = {
     accountType: { 普通: 'Ordinary', 当座: 'Current' },
   },
   errors: {
+    'diagnostics-not-saved': 'The diagnostics could not be saved. Choose another folder and try again.',
     'invalid-request': 'The request was not valid. Update the product and try again.',
     'not-found': 'What was asked for could not be found.',
     internal: 'The license server had a problem. Please try again later.',
@@ -373,6 +383,8 @@ export const en: Messages = {
     'update-checksum-mismatch':
       'The downloaded update was not intact, so it was deleted without being used. Press Try again to download it again.',
     'update-not-ready': 'The update is not ready. Check for updates again first.',
+    'insecure-service-url':
+      'The product is set up to reach the license server without encryption (not https), so it will not connect. Reinstall the product or contact support.',
   },
   update: {
     title: 'A new version is available',

@@ -14,6 +14,7 @@ export const ja = {
     help: 'ヘルプ',
     versionInfo: 'バージョン情報',
     activate: 'ライセンス認証',
+    bar: 'メニュー',
   },
   versionInfo: {
     title: 'バージョン情報',
@@ -70,6 +71,7 @@ export const ja = {
     purchase: '購入ページへ',
     withinTerm: '基本使用サービスの有効期間内です。',
     activateLicense: 'ライセンス番号を入力する',
+    noticesLabel: 'お知らせ',
   },
   notices: {
     'needs-online-check':
@@ -239,6 +241,13 @@ export const ja = {
     closedNow: 'ただいま電話受付時間外です',
     webForm: 'お問い合わせフォーム（24時間受付）',
   },
+  diagnostics: {
+    explain:
+      'お問い合わせの際は診断情報を保存し、フォームに添付してください。バージョン、ライセンスの状態（番号は末尾4桁のみ）、最近のエラーが含まれます。カード番号や認証情報は含まれません。',
+    save: '診断情報を保存する',
+    saving: '保存しています…',
+    saved: '診断情報を保存しました（{{fileName}}）。',
+  },
   errorDetails: 'エラーコード：{{code}}',
   renewalPage: {
     title: '基本使用サービス 更新申込',
@@ -323,6 +332,7 @@ export const ja = {
     accountType: { 普通: '普通', 当座: '当座' },
   },
   errors: {
+    'diagnostics-not-saved': '診断情報を保存できませんでした。保存先のフォルダーを変えて、もう一度お試しください。',
     'invalid-request': '要求の内容が正しくありません。製品を最新の状態にしてからもう一度お試しください。',
     'not-found': '要求された情報が見つかりませんでした。',
     internal: 'ライセンスサーバーで問題が発生しました。しばらくしてからもう一度お試しください。',
@@ -381,6 +391,8 @@ export const ja = {
     'update-checksum-mismatch':
       'ダウンロードした更新プログラムが正しくないため、使用せずに削除しました。［もう一度試す］を押してダウンロードし直してください。',
     'update-not-ready': '更新プログラムの準備ができていません。もう一度バージョンアップの確認から行ってください。',
+    'insecure-service-url':
+      'ライセンスサーバーへの接続が暗号化されない設定（https 以外）になっているため、接続できません。製品を入れ直すか、サポート窓口にお問い合わせください。',
   },
   update: {
     title: 'バージョンアップのご案内',

@@ -3,16 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { deviceSaltFor, loadAppConfig } from '../../../src-main/config/app-config';
+import { isSecureServiceUrl } from '../../../src-main/config/secure-url';
+import { CodedError } from '../../../src-shared/contracts/coded-error';
 
 // A packaged build's trust root (key, service, product, device) comes from resources/ only: nothing in a user's
 // environment may replace it (issue 7, item 3). Development and the browser host honour the overrides.
 
-function resources(): string {
+function resources(defaultServiceUrl = 'https://license.example.jp/'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'app-config-'));
-  fs.writeFileSync(
-    path.join(dir, 'app.json'),
-    JSON.stringify({ productCode: 'sakura-kaikei', defaultServiceUrl: 'https://license.example.jp/' }),
-  );
+  fs.writeFileSync(path.join(dir, 'app.json'), JSON.stringify({ productCode: 'sakura-kaikei', defaultServiceUrl }));
   fs.mkdirSync(path.join(dir, 'catalog'));
   fs.writeFileSync(
     path.join(dir, 'catalog', 'catalog.json'),
@@ -28,7 +27,7 @@ function resources(): string {
 }
 
 const OVERRIDES = {
-  LICENSE_SERVICE_URL: 'http://evil.example:9000/',
+  LICENSE_SERVICE_URL: 'https://evil.example:9000/',
   LICENSE_PUBLIC_KEY_PATH: '/tmp/attacker-key.pem',
   APP_DB_PATH: '/tmp/other.sqlite',
   APP_PRODUCT: 'menzei-terminal',
@@ -92,7 +91,7 @@ describe('a packaged build', () => {
       machineIdOverride: null,
       followDemoClock: false,
     });
-    expect(config.allowedExternalOrigins).not.toContain('http://evil.example:9000');
+    expect(config.allowedExternalOrigins).not.toContain('https://evil.example:9000');
   });
 });
 
@@ -101,7 +100,7 @@ describe('development and the browser host', () => {
     const dir = resources();
     const config = load(false, { ...OVERRIDES }, dir);
     expect(config).toMatchObject({
-      serviceUrl: 'http://evil.example:9000',
+      serviceUrl: 'https://evil.example:9000',
       publicKeyPath: '/tmp/attacker-key.pem',
       dbPath: '/tmp/other.sqlite',
       productCode: 'menzei-terminal',
@@ -111,7 +110,7 @@ describe('development and the browser host', () => {
       followDemoClock: true,
       packaged: false,
     });
-    expect(config.allowedExternalOrigins[0]).toBe('http://evil.example:9000');
+    expect(config.allowedExternalOrigins[0]).toBe('https://evil.example:9000');
     expect(config.allowedExternalOrigins).not.toContain('https://license.example.jp');
   });
 
@@ -145,7 +144,8 @@ describe('allowedExternalOrigins', () => {
   });
 
   it('holds the real catalog’s support form and shop origins', () => {
-    const config = load(true, {}, path.join(__dirname, '../../../resources'));
+    // The repository's resources name the local development service (http), which only development accepts.
+    const config = load(false, {}, path.join(__dirname, '../../../resources'));
     const catalog = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../resources/catalog/catalog.json'), 'utf8')) as {
       supportContacts: { webFormUrl: string }[];
       products: { purchaseUrl?: string }[];
@@ -157,5 +157,55 @@ describe('allowedExternalOrigins', () => {
       if (product.purchaseUrl) expect(config.allowedExternalOrigins).toContain(new URL(product.purchaseUrl).origin);
     }
     expect(new Set(config.allowedExternalOrigins).size).toBe(config.allowedExternalOrigins.length);
+  });
+});
+
+// Issue 9 §4: the license token and the signed license never travel in the clear from a user's machine.
+describe('the https rule for the service (and its update feed)', () => {
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error;
+    }
+    return null;
+  };
+
+  it.each(['http://license.example.jp', 'http://127.0.0.1:8787', 'http://localhost:8787', 'ftp://license.example.jp'])(
+    'a packaged build whose resources say %s fails at config load with a coded error',
+    (url) => {
+      const error = refusal(() => load(true, {}, resources(url)));
+      expect(error).toBeInstanceOf(CodedError);
+      expect(error).toMatchObject({ code: 'insecure-service-url' });
+    },
+  );
+
+  it('the repository’s own resources (the local development service) would be refused by a packaged build', () => {
+    expect(refusal(() => load(true, {}, path.join(__dirname, '../../../resources')))).toMatchObject({
+      code: 'insecure-service-url',
+    });
+  });
+
+  it('development accepts loopback http, and refuses http to any other host', () => {
+    expect(load(false, { LICENSE_SERVICE_URL: 'http://127.0.0.1:8787' }).serviceUrl).toBe('http://127.0.0.1:8787');
+    expect(load(false, { LICENSE_SERVICE_URL: 'http://localhost:9000/' }).serviceUrl).toBe('http://localhost:9000');
+    expect(refusal(() => load(false, { LICENSE_SERVICE_URL: 'http://license.example.jp' }))).toMatchObject({
+      code: 'insecure-service-url',
+    });
+  });
+
+  it.each([
+    ['https://license.example.jp', true, true],
+    ['https://license.example.jp', false, true],
+    ['http://127.0.0.1:8787', false, true],
+    ['http://[::1]:8787', false, true],
+    ['http://[::1]:8787', true, false],
+    ['http://127.0.0.1.example.jp', false, false],
+    ['http://localhost.example.jp', false, false],
+    ['http://user@evil.example', false, false],
+    ['not a url', false, false],
+    ['', false, false],
+  ] as const)('%j (packaged=%s) is allowed: %s', (url, packaged, allowed) => {
+    expect(isSecureServiceUrl(url, packaged)).toBe(allowed);
   });
 });

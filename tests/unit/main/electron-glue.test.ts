@@ -24,8 +24,8 @@ vi.mock('electron', () => ({
     maximize() {
       this.calls.push('maximize');
     }
-    loadFile(file: string) {
-      this.loaded = file;
+    loadURL(url: string) {
+      this.loaded = url;
       return Promise.resolve();
     }
   },
@@ -37,8 +37,8 @@ const { isAllowedExternal, lockDownNavigation, applySessionPolicy, CONTENT_SECUR
   await import('../../../src-main/electron/security');
 
 describe('Electron glue', () => {
-  it('creates the window isolated, sandboxed and without Node', () => {
-    createMainWindow(BrowserWindow as never, '/app/preload.cjs', '/app/index.html');
+  it('creates the window isolated, sandboxed and without Node, showing the app:// page', () => {
+    createMainWindow(BrowserWindow as never, '/app/preload.cjs', 'app://renderer/index.html');
     const { options, loaded } = created[0]!;
     expect(options.webPreferences).toMatchObject({
       preload: '/app/preload.cjs',
@@ -47,7 +47,7 @@ describe('Electron glue', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
-    expect(loaded).toBe('/app/index.html');
+    expect(loaded).toBe('app://renderer/index.html');
   });
 
   it('opens at the saved bounds, maximized once ready when it was left maximized', () => {
@@ -70,14 +70,19 @@ describe('Electron glue', () => {
       {
         on: (name: string, fn: never) => void (listeners[name] = fn),
         setWindowOpenHandler: (fn: never) => void (windowOpen = fn),
-        getURL: () => 'file:///app/index.html',
+        getURL: () => 'app://renderer/index.html',
       } as never,
       (url) => opened.push(url),
       ['http://127.0.0.1:8787'],
     );
     const prevent = vi.fn();
     listeners['will-navigate']!({ preventDefault: prevent }, 'https://evil.example/');
-    expect(prevent).toHaveBeenCalled();
+    expect(prevent).toHaveBeenCalledTimes(1);
+    listeners['will-navigate']!({ preventDefault: prevent }, 'file:///app/dist/renderer/index.html');
+    listeners['will-navigate']!({ preventDefault: prevent }, 'app://renderer/other.html');
+    expect(prevent).toHaveBeenCalledTimes(3);
+    listeners['will-navigate']!({ preventDefault: prevent }, 'app://renderer/index.html');
+    expect(prevent).toHaveBeenCalledTimes(3);
     expect(windowOpen({ url: 'http://127.0.0.1:8787/renew?license=x' })).toEqual({ action: 'deny' });
     expect(windowOpen({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(opened).toEqual(['http://127.0.0.1:8787/renew?license=x']);
@@ -89,13 +94,17 @@ describe('Electron glue', () => {
     expect(isAllowedExternal('not a url', [])).toBe(false);
   });
 
-  it('adds the CSP to every response and denies permission requests', () => {
+  it('adds the CSP to every response and denies permission requests and checks', () => {
     let onHeaders: (d: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void = () => {};
     let onPermission: (w: unknown, p: string, cb: (ok: boolean) => void) => void = () => {};
+    let onCheck: ((w: unknown, p: string, origin: string) => boolean) | null = null;
     applySessionPolicy({
       webRequest: { onHeadersReceived: (fn: never) => void (onHeaders = fn) },
       setPermissionRequestHandler: (fn: never) => void (onPermission = fn),
+      setPermissionCheckHandler: (fn: never) => void (onCheck = fn),
     } as never);
+    for (const permission of ['notifications', 'clipboard-read', 'hid', 'media'])
+      expect(onCheck!(null, permission, 'app://renderer'), permission).toBe(false);
     const reply = vi.fn();
     onHeaders({ responseHeaders: { a: ['b'] } }, reply);
     expect(reply).toHaveBeenCalledWith({ responseHeaders: { a: ['b'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });

@@ -41,7 +41,10 @@ vi.mock('electron', () => {
     }
     on() {}
     once() {}
-    loadFile = () => Promise.resolve();
+    loadURL = (url: string) => {
+      log.push(`load ${url}`);
+      return Promise.resolve();
+    };
     isDestroyed = () => false;
     isMinimized = () => false;
     focus = () => log.push('window.focus');
@@ -73,11 +76,35 @@ vi.mock('electron', () => {
       setApplicationMenu: () => log.push('menu'),
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1040 } }] },
-    session: { defaultSession: { webRequest: { onHeadersReceived: () => {} }, setPermissionRequestHandler: () => {} } },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: () => {} },
+        setPermissionRequestHandler: () => {},
+        setPermissionCheckHandler: () => {},
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: { scheme: string }[]) =>
+        log.push(`privileged ${schemes.map((s) => s.scheme).join(',')}`),
+      handle: (scheme: string) => log.push(`handle ${scheme}`),
+    },
     shell: { openExternal: vi.fn() },
     Notification: class {},
   };
 });
+// electron-log's main entry needs the real Electron; a stand-in with the same transports records the lines.
+vi.mock('electron-log/main', () => {
+  const write = (level: string) => (line: string) => h.log.push(`log.${level}: ${line}`);
+  return {
+    default: {
+      error: write('error'),
+      warn: write('warn'),
+      info: write('info'),
+      transports: { file: { getFile: () => ({ path: '/nowhere/main.log' }) }, console: {} },
+    },
+  };
+});
+
 vi.mock('../../../src-main/config/app-config', () => ({
   loadAppConfig: (input: { packaged: boolean }) => {
     h.log.push(`config packaged=${input.packaged}`);
@@ -108,15 +135,18 @@ beforeEach(() => {
 
 // Importing main's whole module graph can take seconds on a busy 2-core machine.
 describe('Electron main', { timeout: 20_000 }, () => {
-  it('takes the lock first, then builds services, menu and window, and starts the launch service last', async () => {
+  it('registers app:// before ready, takes the lock, builds services, serves app://, opens the window on it, and starts the launch service last', async () => {
     await startMain();
     expect(h.log).toEqual([
+      'privileged app',
       'lock',
       'whenReady',
       'config packaged=false',
       'services notifier=true externalBrowser=true',
+      'handle app',
       'menu',
       'window',
+      'load app://renderer/index.html',
       'launch.start',
     ]);
   });
@@ -142,7 +172,8 @@ describe('Electron main', { timeout: 20_000 }, () => {
     } finally {
       h.state.failWith = null;
     }
-    expect(h.log.slice(-3)).toEqual([
+    expect(h.log.slice(-4)).toEqual([
+      'log.error: start failed {"name":"Error","message":"newer","code":"invalid-request"}',
       'error: 起動できませんでした / Could not start',
       `${messages.ja.errors['invalid-request']}\n\n${messages.en.errors['invalid-request']}`,
       'app.exit',
@@ -157,6 +188,6 @@ describe('Electron main', { timeout: 20_000 }, () => {
     } finally {
       h.state.gotLock = true;
     }
-    expect(h.log).toEqual(['lock', 'app.quit']);
+    expect(h.log).toEqual(['privileged app', 'lock', 'app.quit']);
   });
 });

@@ -4,6 +4,7 @@ import { IPC_CHANNELS } from '../../../src-shared/ipc/channels';
 import { CodedError } from '../../../src-shared/contracts/coded-error';
 import { type IpcHandlers } from '../../../src-main/ipc/ipc-handlers';
 import { registerIpc, trustedSender } from '../../../src-main/ipc/register-ipc';
+import { APP_ORIGIN } from '../../../src-main/electron/app-protocol';
 import { sampleLaunchState, transportHandlers } from '../../fixtures/launch-state';
 
 const status = sampleLaunchState();
@@ -17,14 +18,14 @@ function fakeIpcMain() {
 }
 
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as unknown as IpcMainInvokeEvent;
-const APP_DIR = '/opt/さくら Desktop/100% [portable]~/dist/renderer';
-// As Chromium shows it: Japanese and spaces encoded, '%' and brackets not re-encoded the way Node would.
-const APP = 'file:///opt/%E3%81%95%E3%81%8F%E3%82%89%20Desktop/100%25%20[portable]~/dist/renderer';
+// The renderer's own page is served on app://renderer (src-main/electron/app-protocol.ts); that origin is the only
+// one trusted.
+const APP = APP_ORIGIN;
 
 function setup(overrides: Partial<IpcHandlers> = {}) {
   const ipc = fakeIpcMain();
   const handlers: IpcHandlers = transportHandlers(status, overrides);
-  registerIpc(ipc, handlers, trustedSender(APP_DIR));
+  registerIpc(ipc, handlers, trustedSender(APP_ORIGIN));
   return ipc.handlers;
 }
 
@@ -43,20 +44,29 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
     const handle = setup({ 'launch:state': () => ((ran = true), status) }).get('launch:state')!;
     expect(await handle(frame('https://evil.example/'), {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(await handle(frame(`${APP}/index.html`, {}), {})).toMatchObject({ ok: false });
-    expect(await handle(frame(`${APP}-evil/index.html`), {})).toMatchObject({ ok: false });
+    expect(await handle(frame('app://renderer-evil/index.html'), {})).toMatchObject({ ok: false });
     expect(await handle(frame('not a url'), {})).toMatchObject({ ok: false });
     expect(ran).toBe(false);
   });
 
-  it('accepts the folder’s pages however their URL is encoded, and nothing outside it', async () => {
-    const { pathToFileURL } = await import('node:url');
-    const check = trustedSender(APP_DIR);
+  it('accepts any page of exactly the app:// origin, and nothing else', () => {
+    const check = trustedSender(APP_ORIGIN);
     expect(check(frame(`${APP}/index.html?x#y`))).toBe(true);
-    expect(check(frame(`${pathToFileURL(APP_DIR).href}/index.html`))).toBe(true);
-    expect(check(frame(`${APP}-evil/index.html`))).toBe(false);
-    expect(check(frame(`${APP}/../secret.html`))).toBe(false);
-    expect(check(frame(`${APP}/%2e%2e/secret.html`))).toBe(false);
-    expect(check(frame('https://example.jp/index.html'))).toBe(false);
+    expect(check(frame(`${APP}/`))).toBe(true);
+    for (const url of [
+      'app://renderer-evil/index.html',
+      'app://renderer.evil/index.html',
+      'app://evil/index.html',
+      'app://renderer:8080/index.html',
+      'app://user@renderer/index.html',
+      'app://user:pw@renderer/index.html',
+      'https://renderer/index.html',
+      'http://renderer/index.html',
+      'file:///opt/app/dist/renderer/index.html',
+      'https://example.jp/index.html',
+    ]) {
+      expect(check(frame(url)), url).toBe(false);
+    }
   });
 
   it('says the refusal is about the sender, not the payload, so a frame problem is not debugged as a schema one', async () => {
@@ -67,15 +77,8 @@ describe('registerIpc (with a faked electron ipcMain)', () => {
     });
   });
 
-  it('does not trust the renderer folder itself, only pages inside it', () => {
-    const check = trustedSender(APP_DIR);
-    expect(check(frame(APP))).toBe(false);
-    expect(check(frame(`${APP}/`))).toBe(false);
-    expect(check(frame(`${APP}/index.html`))).toBe(true);
-  });
-
-  it('answers a plain false (never throws) for URLs it cannot read as a file path', () => {
-    const check = trustedSender(APP_DIR);
+  it('answers a plain false (never throws) for URLs it cannot read or that are not the app’s page', () => {
+    const check = trustedSender(APP_ORIGIN);
     for (const url of ['not a url', '', 'file://remote-host/opt/renderer/index.html', 'about:blank', 'devtools://devtools/']) {
       expect(check(frame(url)), url).toBe(false);
     }

@@ -48,7 +48,7 @@ vi.mock('electron-updater', () => ({
 const { createElectronUpdater } = await import('../../../src-main/electron/electron-updater-adapter');
 
 const auto = () => fake.instance;
-const FEED = 'http://127.0.0.1:8787/updates';
+const FEED = 'https://license.example.jp/updates';
 
 function adapter(packaged = true) {
   const updater = createElectronUpdater({ packaged });
@@ -136,7 +136,7 @@ describe('Electron updater adapter', () => {
     await updater.check();
     const httpError = Object.assign(
       new Error(
-        '403 Forbidden\nmethod: GET url: http://127.0.0.1:8787/updates/latest.yml\n\n Data:\n {"error":{"code":"update-not-covered","message":"…"}}',
+        '403 Forbidden\nmethod: GET url: https://license.example.jp/updates/latest.yml\n\n Data:\n {"error":{"code":"update-not-covered","message":"…"}}',
       ),
       { statusCode: 403, code: 'HTTP_ERROR_403' },
     );
@@ -166,5 +166,25 @@ describe('Electron updater adapter', () => {
     updater.configure({ url: FEED, headers: { 'x-license-token': 't' } });
     auto().checkResult = Promise.reject(new Error('boom'));
     await expect(updater.check()).rejects.toThrow('boom');
+  });
+
+  it('refuses an http feed in a packaged app before electron-updater sends the token anywhere', async () => {
+    const { updater } = adapter(true);
+    updater.configure({ url: 'http://license.example.jp/updates', headers: { 'x-license-token': 't' } });
+    await expect(updater.check()).rejects.toMatchObject({ code: 'insecure-service-url' });
+    await expect(updater.download()).rejects.toMatchObject({ code: 'insecure-service-url' });
+    expect(auto().feeds).toEqual([]);
+    expect(auto().headersAtCheck).toEqual([]);
+    expect(auto().downloads).toBe(0);
+  });
+
+  it('refuses loopback http in a packaged app too, and allows it only in development', async () => {
+    const packaged = adapter(true).updater;
+    packaged.configure({ url: 'http://127.0.0.1:8787/updates', headers: { 'x-license-token': 't' } });
+    await expect(packaged.check()).rejects.toMatchObject({ code: 'insecure-service-url' });
+    const development = adapter(false).updater;
+    development.configure({ url: 'http://127.0.0.1:8787/updates', headers: { 'x-license-token': 't' } });
+    await development.check();
+    expect(auto().feeds).toEqual([{ provider: 'generic', url: 'http://127.0.0.1:8787/updates' }]);
   });
 });
