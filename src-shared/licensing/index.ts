@@ -44,3 +44,15 @@ export { SEED_004_COVERAGE_RULE, isWithinFreePeriod, optionCoverage } from './op
 export type { ChargedOption, OptionCoverage, OptionCoverageInput, OptionCoverageRule } from './option-coverage';
 export { DEFAULT_TAX_RATE_PERCENT, quoteRenewal } from './quote';
 export type { QuoteInput, QuoteLine, QuoteLineStatus, RenewalQuote } from './quote';
+
+// Several licenses of one customer (seed 003, issue 11): support states and renewing them to one end date.
+export { CUSTOMER_SUPPORT_STATES, customerSupportStates } from './customer-support-state';
+export type {
+  CustomerLicense,
+  CustomerLicenseSupport,
+  CustomerSupportState,
+  StopCause,
+  SuspensionCause,
+} from './customer-support-state';
+export { quoteCoTermRenewal } from './co-term-quote';
+export type { CoTermInput, CoTermLicenseInput, CoTermLicenseQuote, CoTermQuote, CoTermTarget } from './co-term-quote';

@@ -152,7 +152,7 @@ export function quoteRenewal(input: QuoteInput): RenewalQuote {
   }
 
   const subtotalYen = lines.reduce((sum, line) => sum + line.amountYen, 0);
-  const taxYen = Math.floor((subtotalYen * taxRatePercent) / 100);
+  const taxYen = consumptionTaxYen(subtotalYen, taxRatePercent);
   return {
     lines,
     subtotalYen,
@@ -163,4 +163,9 @@ export function quoteRenewal(input: QuoteInput): RenewalQuote {
     edition: input.edition,
     months,
   };
+}
+
+/** SPEC §7: consumption tax once on the whole tax-exclusive subtotal, rounded down to the yen. */
+export function consumptionTaxYen(subtotalYen: number, taxRatePercent: number): number {
+  return Math.floor((subtotalYen * taxRatePercent) / 100);
 }
