@@ -61,6 +61,27 @@ export function App() {
     onPurchase: () => actions.open('purchase-page'),
   };
 
+  // Which screen is showing. When it changes under the focus (ライセンス認証 gone after activating, a background check
+  // stopping the license), the focus would fall back to the top of the window: it goes to the new screen's heading
+  // instead, so the next Tab is in the screen and a screen reader says where the user is. A focus still on the page
+  // (a field, an open dialog) is never taken away.
+  const screenKey = loadError
+    ? 'error'
+    : !state
+      ? 'loading'
+      : view === 'renewal' && state.license
+        ? 'renewal'
+        : state.screen === 'none' || (continued && state.canStart)
+          ? 'home'
+          : state.screen;
+  useEffect(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (!heading) return;
+    heading.tabIndex = -1;
+    heading.focus();
+  }, [screenKey]);
+
   const content = () => {
     if (loadError) return <ErrorMessage code={loadError} />;
     if (!state) return <p>{t('app.loading')}</p>;

@@ -15,6 +15,7 @@ export function RecheckButton({
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const click = () => {
+    if (busy) return;
     setBusy(true);
     setFailed(false);
     onRecheck()
@@ -23,7 +24,8 @@ export function RecheckButton({
   };
   return (
     <>
-      <button type="button" className={primary ? 'primary' : undefined} onClick={click} disabled={busy}>
+      {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the top of the window. */}
+      <button type="button" className={primary ? 'primary' : undefined} onClick={click} aria-disabled={busy}>
         {busy ? t('screens.checking') : (label ?? t('screens.recheck'))}
       </button>
       {failed && <p className="muted">{t('screens.checkFailed')}</p>}

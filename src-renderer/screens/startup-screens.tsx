@@ -120,7 +120,7 @@ export function TrialEndedScreen(props: ScreenProps) {
           </button>
         </div>
       </BlockingScreen>
-      <Activation onActivated={props.actions.set} />
+      <Activation onActivated={props.actions.set} level={2} />
     </div>
   );
 }
@@ -133,7 +133,7 @@ export function LicenseMovedScreen(props: ScreenProps) {
       <BlockingScreen id="license-moved" title={t('screens.licenseMoved.title')} {...props} support={false}>
         <p>{t('screens.licenseMoved.body')}</p>
       </BlockingScreen>
-      <Activation onActivated={props.actions.set} />
+      <Activation onActivated={props.actions.set} level={2} />
     </div>
   );
 }

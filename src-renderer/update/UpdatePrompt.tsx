@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CodedError } from '../../src-shared/contracts/coded-error';
 import { type ErrorCode } from '../../src-shared/contracts/error-codes';
@@ -6,6 +6,7 @@ import { type UpdateState } from '../../src-shared/update/update-state';
 import { call } from '../api/desktop-api';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatInstant } from '../format/date';
+import { useModal } from '../views/use-modal';
 import { formatBytes } from './bytes';
 import { setUpdateState, useUpdateState } from './update-store';
 
@@ -101,7 +102,8 @@ export function UpdatePrompt() {
               })}
             </p>
             <div className="actions" style={ACTIONS_STYLE}>
-              <button type="button" onClick={close}>
+              {/* ダウンロードする is gone: the focus moves here rather than falling back to the page. */}
+              <button type="button" onClick={close} autoFocus>
                 {t('update.close')}
               </button>
             </div>
@@ -152,17 +154,29 @@ export function UpdatePrompt() {
   };
 
   return (
+    <PromptFrame status={state.status} onClose={close}>
+      <h2 id="update-prompt-title">{t('update.title')}</h2>
+      {body()}
+      {callError && <ErrorMessage code={callError} />}
+    </PromptFrame>
+  );
+}
+
+/** The prompt's dialog, modal for the keyboard too: Escape is あとで (or 閉じる), Tab stays inside. */
+function PromptFrame({ status, onClose, children }: { status: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLElement>(null);
+  useModal(ref, onClose);
+  return (
     <div className="dialog-backdrop">
       <section
+        ref={ref}
         className="dialog update-prompt"
         role="dialog"
         aria-modal="true"
         aria-labelledby="update-prompt-title"
-        data-update-status={state.status}
+        data-update-status={status}
       >
-        <h2 id="update-prompt-title">{t('update.title')}</h2>
-        {body()}
-        {callError && <ErrorMessage code={callError} />}
+        {children}
       </section>
     </div>
   );

@@ -6,7 +6,16 @@ import { call } from '../api/desktop-api';
 import { ErrorMessage } from '../app/ErrorMessage';
 
 /** ライセンス認証: the number is normalised and checked for typos here, before anything is sent. */
-export function Activation({ onActivated, title }: { onActivated: (state: LaunchState) => void; title?: string }) {
+export function Activation({
+  onActivated,
+  title,
+  level = 1,
+}: {
+  onActivated: (state: LaunchState) => void;
+  title?: string;
+  /** 2 below another screen's heading (trial ended, license moved), so the headings stay in order. */
+  level?: 1 | 2;
+}) {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,9 +36,10 @@ export function Activation({ onActivated, title }: { onActivated: (state: Launch
       .finally(() => setBusy(false));
   };
 
+  const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <section className="panel" aria-labelledby="activation-title">
-      <h1 id="activation-title">{title ?? t('activation.title')}</h1>
+      <Heading id="activation-title">{title ?? t('activation.title')}</Heading>
       <p>{t('activation.lead')}</p>
       <form onSubmit={submit} noValidate>
         <label htmlFor="license-number">{t('activation.licenseNumber')}</label>

@@ -23,7 +23,13 @@ export function DiagnosticsExport() {
   return (
     <div className="diagnostics">
       <p className="muted">{t('diagnostics.explain')}</p>
-      <button type="button" onClick={() => void save()} disabled={progress.step === 'saving'} data-testid="diagnostics-export">
+      {/* aria-disabled, not disabled: a disabled button would drop the keyboard focus while the file is saved. */}
+      <button
+        type="button"
+        onClick={() => progress.step !== 'saving' && void save()}
+        aria-disabled={progress.step === 'saving'}
+        data-testid="diagnostics-export"
+      >
         {progress.step === 'saving' ? t('diagnostics.saving') : t('diagnostics.save')}
       </button>
       <div role="status" aria-live="polite">

@@ -20,7 +20,9 @@ export function Home({
   const [checking, setChecking] = useState(false);
   const license = state.license;
   if (!license) return null;
+  const busy = checking || state.online.checking;
   const recheck = () => {
+    if (busy) return;
     setChecking(true);
     void onRecheck()
       .catch(() => {})
@@ -65,8 +67,9 @@ export function Home({
           <span data-testid="home-last-check">
             {license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}
           </span>
-          <button type="button" className="link" onClick={recheck} disabled={checking || state.online.checking}>
-            {checking || state.online.checking ? t('home.checking') : t('home.checkNow')}
+          {/* aria-disabled, not disabled: a disabled button drops the keyboard focus to the top of the window. */}
+          <button type="button" className="link" onClick={recheck} aria-disabled={busy}>
+            {busy ? t('home.checking') : t('home.checkNow')}
           </button>
         </dd>
       </dl>

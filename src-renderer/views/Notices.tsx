@@ -29,10 +29,12 @@ export function Notices({ state }: { state: LaunchState }) {
     }
   };
   return (
-    <ul className="notices" aria-label="notices">
+    <ul className="notices" aria-label={t('home.noticesLabel')}>
       {state.notices.map((notice) => (
-        <li key={notice} className={`notice notice-${notice}`} role="status" data-notice={notice}>
-          {text(notice)}
+        // The live region sits inside the item: a list may only hold list items (role="status" on the <li> took
+        // its listitem role away).
+        <li key={notice} className={`notice notice-${notice}`} data-notice={notice}>
+          <span role="status">{text(notice)}</span>
         </li>
       ))}
     </ul>

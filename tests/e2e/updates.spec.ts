@@ -1,8 +1,8 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { issueLicense, jstDate, type Running, startBrowserHost, startLicenseService, tempDir } from './support/processes';
+import { placeRelease, RELEASE_ARTIFACT, RELEASE_VERSION } from './support/releases';
 import { shot } from './support/screenshots';
 
 // Updates through the browser host: a release placed in the service's releases folder, the service's real gate,
@@ -13,44 +13,10 @@ test.afterEach(async () => {
   await Promise.all(running.splice(0).map((r) => r.stop()));
 });
 
-const VERSION = '1.1.0';
-const ARTIFACT = 'RenewalDesk-Setup-1.1.0.exe';
-const SIZE = 3 * 1024 * 1024;
 // The download is capped at this rate so its progress can be watched: about two seconds for the file.
 const BYTES_PER_SECOND = 1536 * 1024;
-
-/** A release as electron-builder writes it: the artifact and a latest.yml naming it with its real sha512 (base64). */
-function placeRelease(dir: string, options: { corrupt?: boolean } = {}): string {
-  const releases = path.join(dir, 'releases');
-  fs.mkdirSync(releases, { recursive: true });
-  const bytes = crypto.randomBytes(SIZE);
-  fs.writeFileSync(path.join(releases, ARTIFACT), bytes);
-  // A corrupt release: latest.yml names bytes other than those served.
-  const sha512 = crypto
-    .createHash('sha512')
-    .update(options.corrupt ? Buffer.from('other bytes') : bytes)
-    .digest('base64');
-  // Released yesterday: inside every term these tests issue.
-  const releaseDate = new Date(Date.now() - 86_400_000).toISOString();
-  fs.writeFileSync(
-    path.join(releases, 'latest.yml'),
-    [
-      `version: ${VERSION}`,
-      'files:',
-      `  - url: ${ARTIFACT}`,
-      `    sha512: ${sha512}`,
-      `    size: ${SIZE}`,
-      `path: ${ARTIFACT}`,
-      `sha512: ${sha512}`,
-      `releaseDate: '${releaseDate}'`,
-      'releaseNotes: |',
-      '  インボイス制度の様式を更新しました。',
-      '  起動を速くしました。',
-      '',
-    ].join('\n'),
-  );
-  return releases;
-}
+const VERSION = RELEASE_VERSION;
+const ARTIFACT = RELEASE_ARTIFACT;
 
 async function setup(
   license: { edition: 'package' | 'download'; start: string; end: string },
