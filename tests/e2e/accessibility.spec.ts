@@ -1,9 +1,8 @@
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page, test } from '@playwright/test';
 import { setAppState } from '../fixtures/tamper-store';
 import { expectAccessible, expectVisibleFocus, tabTo } from './support/a11y';
-import { activate, startApp, type StartedApp, stopAfterEachTest } from './support/app';
+import { activate, activateOnSecondDevice, startApp, type StartedApp, stopAfterEachTest } from './support/app';
 import { admin, jstDate, startBrowserHost, tempDir } from './support/processes';
 import { placeRelease } from './support/releases';
 
@@ -174,17 +173,7 @@ test.describe('axe: no serious or critical WCAG A/AA violation', () => {
     await page.goto(s.hostUrl);
     await activate(page, s.number!);
     await expect(heading(page, 'ご契約状況')).toBeVisible();
-    const second = await startBrowserHost({
-      serviceUrl: s.serviceUrl,
-      dbPath: path.join(s.dir, 'app-2.sqlite'),
-      machineId: 'e2e-machine-2',
-    });
-    running.push(second);
-    const other = await browser.newPage();
-    await other.goto(second.url);
-    await activate(other, s.number!);
-    await expect(heading(other, 'ご契約状況')).toBeVisible();
-    await other.close();
+    await activateOnSecondDevice(browser, running, s);
 
     await page.getByRole('button', { name: '今すぐ確認する' }).click();
     await expect(heading(page, 'このライセンスは別の端末で使用されています')).toBeVisible();

@@ -1,18 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
-import { admin, issueLicense, jstDate, type Running, startBrowserHost, startLicenseService, tempDir } from './support/processes';
+import { expect, test } from '@playwright/test';
+import { activate, activateOnSecondDevice, startApp, type StartedApp, stopAfterEachTest } from './support/app';
+import { admin, issueLicense, jstDate, startBrowserHost, startLicenseService, tempDir } from './support/processes';
 import { shot } from './support/screenshots';
 
 // Every startup screen through the browser host, the real license service and a fresh SQLite file per test.
-const running: Running[] = [];
-test.afterEach(async () => {
-  await Promise.all(running.splice(0).map((r) => r.stop()));
-});
+const running = stopAfterEachTest();
 
-type Setup = { dir: string; serviceDb: string; appDb: string; serviceUrl: string; hostUrl: string; number: string | null };
-
-async function setup(
+/** This spec's start: a license of `edition` from `start` to `end` (none with `issue: false`). */
+function setup(
   options: {
     product?: string;
     edition?: 'package' | 'download';
@@ -23,36 +20,19 @@ async function setup(
     issue?: boolean;
     beforeHost?: (appDb: string) => void;
   } = {},
-): Promise<Setup> {
-  const dir = tempDir('e2e-launch');
-  const serviceDb = path.join(dir, 'service.sqlite');
-  const appDb = path.join(dir, 'app.sqlite');
-  const service = await startLicenseService({ dbPath: serviceDb, demo: options.demo });
-  running.push(service);
-  const product = options.product ?? 'sakura-kaikei';
-  const number =
-    options.issue === false
-      ? null
-      : issueLicense(serviceDb, {
-          product,
-          edition: options.edition ?? 'package',
-          start: options.start ?? '2026-04-01',
-          end: options.end ?? '2027-03-31',
-        });
-  options.beforeHost?.(appDb);
-  const host = await startBrowserHost({
-    serviceUrl: service.url,
-    dbPath: appDb,
-    product,
+): Promise<StartedApp> {
+  const license = {
+    edition: options.edition ?? 'package',
+    start: options.start ?? '2026-04-01',
+    end: options.end ?? '2027-03-31',
+  };
+  return startApp(running, {
+    product: options.product,
+    license: options.issue === false ? null : license,
+    demo: options.demo,
     checkIntervalMs: options.checkIntervalMs,
+    beforeHost: options.beforeHost,
   });
-  running.push(host);
-  return { dir, serviceDb, appDb, serviceUrl: service.url, hostUrl: host.url, number };
-}
-
-async function activate(page: Page, number: string): Promise<void> {
-  await page.getByLabel('ライセンス番号').fill(number);
-  await page.getByRole('button', { name: '認証する' }).click();
 }
 
 test('package edition past its term: 今スグ更新する, and the product still starts', async ({ page }) => {
@@ -138,17 +118,7 @@ test('background validation: activated on a second device, the first one shows l
   await activate(page, s.number!);
   await expect(page.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
 
-  const second = await startBrowserHost({
-    serviceUrl: s.serviceUrl,
-    dbPath: path.join(s.dir, 'app-2.sqlite'),
-    machineId: 'e2e-machine-2',
-  });
-  running.push(second);
-  const other = await browser.newPage();
-  await other.goto(second.url);
-  await activate(other, s.number!);
-  await expect(other.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
-  await other.close();
+  await activateOnSecondDevice(browser, running, s);
 
   await expect(page.getByRole('heading', { name: 'このライセンスは別の端末で使用されています' })).toBeVisible({
     timeout: 15_000,

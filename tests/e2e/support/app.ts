@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { issueLicense, issuePackage, type Running, startBrowserHost, startLicenseService, tempDir } from './processes';
 
 // One app per test: the real license service and the browser host on free ports with fresh SQLite files, stopped
@@ -73,4 +73,19 @@ export async function startApp(
 export async function activate(page: Page, number: string): Promise<void> {
   await page.getByLabel('ライセンス番号').fill(number);
   await page.getByRole('button', { name: '認証する' }).click();
+}
+
+/** The same license activated on a second device (another machine id, its own database): the first one is moved. */
+export async function activateOnSecondDevice(browser: Browser, running: Running[], app: StartedApp): Promise<void> {
+  const second = await startBrowserHost({
+    serviceUrl: app.serviceUrl,
+    dbPath: path.join(app.dir, 'app-2.sqlite'),
+    machineId: 'e2e-machine-2',
+  });
+  running.push(second);
+  const other = await browser.newPage();
+  await other.goto(second.url);
+  await activate(other, app.number!);
+  await expect(other.getByRole('heading', { name: 'ご契約状況' })).toBeVisible();
+  await other.close();
 }
