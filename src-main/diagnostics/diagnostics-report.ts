@@ -62,6 +62,8 @@ export function buildDiagnosticsReport(input: DiagnosticsInput): unknown {
       options: license.options.map(({ code, end }) => ({ code, end })),
       deviceShort: license.deviceNumberShort,
       issuedAt: license.issuedAt,
+      // Seed 003: which of the customer's licenses suspended or stopped this one (masked, last group only).
+      support: license.support ?? null,
     },
     launch: {
       decidedAt: launch.now,

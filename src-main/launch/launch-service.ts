@@ -163,7 +163,13 @@ export class LaunchService {
     const decision = decideLaunch({
       policy,
       now,
-      license: { term: payload.term, state, trial: payload.trial, lastOnlineCheck: stored.lastOnlineCheck },
+      license: {
+        term: payload.term,
+        state,
+        trial: payload.trial,
+        lastOnlineCheck: stored.lastOnlineCheck,
+        ...(payload.support && { support: payload.support.state }),
+      },
       online: stored.lastError === null,
       unpaidRenewal: stored.placedRenewal !== null,
       trust: {

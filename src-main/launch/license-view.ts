@@ -1,7 +1,7 @@
 import { type Catalog } from '../../src-shared/catalog';
 import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
-import { type LicensePayload } from '../../src-shared/contracts/signed-license';
-import { type LicenseView } from '../../src-shared/ipc/license-status';
+import { type LicensePayload, type SignedSupport } from '../../src-shared/contracts/signed-license';
+import { type LicenseSupportView, type LicenseView } from '../../src-shared/ipc/license-status';
 import { daysRemaining, type LicenseState } from '../../src-shared/licensing';
 import { shortDeviceNumber } from '../device/device-number';
 
@@ -14,6 +14,7 @@ export function licenseView(
   now: string,
 ): LicenseView {
   const product = catalog.products.find((p) => p.code === payload.product);
+  const support = payload.support ? supportView(catalog, payload.support) : undefined;
   const optionLabel = (code: string) => product?.options.find((o) => o.code === code)?.label ?? code;
   return {
     licenseNumberMasked: maskLicenseNumber(payload.licenseNumber),
@@ -30,5 +31,27 @@ export function licenseView(
     deviceNumberShort: shortDeviceNumber(payload.device),
     issuedAt: payload.issuedAt,
     lastOnlineCheck,
+    ...(support && { support }),
   };
+}
+
+/** The other license as the renderer shows it: the masked form of a number of which only the last group is signed. */
+function otherLicense(catalog: Catalog, other: { licenseNumberLast: string; product: string }) {
+  return {
+    licenseNumberMasked: `****-****-****-${other.licenseNumberLast}`,
+    productName: catalog.products.find((p) => p.code === other.product)?.name ?? other.product,
+  };
+}
+
+function supportView(catalog: Catalog, support: SignedSupport): LicenseSupportView {
+  switch (support.state) {
+    case 'suspended': {
+      const { endedOn, suspendedFrom } = support.cause;
+      return { state: 'suspended', cause: { ...otherLicense(catalog, support.cause), endedOn, suspendedFrom } };
+    }
+    case 'ended-stopped':
+      return { state: 'ended-stopped', cause: { ...otherLicense(catalog, support.cause), renewedOn: support.cause.renewedOn } };
+    default:
+      return { state: support.state };
+  }
 }

@@ -35,8 +35,9 @@ type UpdateStep = 'check' | 'download' | 'install';
 
 /**
  * Why the app does not ask for updates, or null when it may. It asks only while the signed term runs or a renewal
- * is placed and not yet lapsed (SPEC §6, §8: a placed renewal may already download updates). The service decides
- * in the end; this only keeps the app from asking when it knows the answer.
+ * is placed and not yet lapsed (SPEC §6, §8: a placed renewal may already download updates), and not while the
+ * signed support state is suspended (seed 003). The service decides in the end; this only keeps the app from asking
+ * when it knows the answer.
  */
 export function updateDisabledReason(state: LaunchState | null, canUpdate: boolean): UpdateDisabledReason | null {
   const license = state?.license ?? null;
@@ -45,6 +46,8 @@ export function updateDisabledReason(state: LaunchState | null, canUpdate: boole
   const termRuns = license.daysRemaining >= 0;
   const renewalPlaced = state.renewal.placed?.state === 'pending';
   if (!termRuns && !renewalPlaced) return 'term-ended';
+  // Seed 003: a suspended support ID gets no updates until the license that ended is renewed (or all are aligned).
+  if (license.support?.state === 'suspended') return 'support-suspended';
   if (!canUpdate) return 'development';
   return null;
 }

@@ -147,6 +147,31 @@ export function LicenseStoppedScreen(props: ScreenProps) {
   );
 }
 
+/** Seed 003: some of the customer's licenses were renewed and this one was not, so it can no longer be used. */
+export function LicenseNotRenewedScreen(props: ScreenProps) {
+  const { t, i18n } = useTranslation();
+  const license = props.state.license;
+  const support = license?.support;
+  return (
+    <BlockingScreen id="license-not-renewed" title={t('screens.licenseNotRenewed.title')} {...props}>
+      <p>{t('screens.licenseNotRenewed.body', { number: license?.licenseNumberMasked ?? '' })}</p>
+      {support?.state === 'ended-stopped' && (
+        <p data-testid="not-renewed-cause">
+          {t('screens.licenseNotRenewed.cause', {
+            date: formatDate(support.cause.renewedOn, i18n.language),
+            other: support.cause.licenseNumberMasked,
+            product: support.cause.productName,
+          })}
+        </p>
+      )}
+      <p>{t('screens.licenseNotRenewed.next')}</p>
+      <div className="actions start">
+        <RecheckButton onRecheck={props.actions.recheck} />
+      </div>
+    </BlockingScreen>
+  );
+}
+
 export function NeedsOnlineCheckScreen(props: ScreenProps) {
   const { t } = useTranslation();
   return (

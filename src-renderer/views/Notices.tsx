@@ -22,6 +22,16 @@ export function Notices({ state }: { state: LaunchState }) {
           ? t('notices.renewal-unpaid-due', { method, date: formatDate(placed.dueOn, i18n.language) })
           : t('notices.renewal-unpaid', { method });
       }
+      case 'support-suspended': {
+        const support = license.support;
+        if (support?.state !== 'suspended') return t('notices.support-suspended-generic');
+        return t('notices.support-suspended', {
+          number: support.cause.licenseNumberMasked,
+          product: support.cause.productName,
+          endedOn: formatDate(support.cause.endedOn, i18n.language),
+          suspendedFrom: formatDate(support.cause.suspendedFrom, i18n.language),
+        });
+      }
       case 'reminder-2-months':
         return t('notices.reminder-2-months', { date: formatDate(license.termEnd, i18n.language) });
       case 'reminder-20-days':

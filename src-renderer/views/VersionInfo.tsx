@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { type LaunchState } from '../../src-shared/ipc/launch-state';
+import { type LicenseSupportView } from '../../src-shared/ipc/license-status';
 import { ErrorMessage } from '../app/ErrorMessage';
 import { formatDate, formatEraDate, formatInstant } from '../format/date';
 import { Dialog } from './Dialog';
@@ -22,6 +23,32 @@ function TermDate({ date, testId }: { date: string; testId?: string }) {
       )}
     </>
   );
+}
+
+/** Seed 003: this license's support among the customer's licenses; when suspended, which license ended and what to do. */
+function SupportStateText({ support }: { support: LicenseSupportView }) {
+  const { t, i18n } = useTranslation();
+  switch (support.state) {
+    case 'active':
+      return t('versionInfo.supportActive');
+    case 'suspended':
+      return (
+        <>
+          {t('versionInfo.supportSuspended', { date: formatDate(support.cause.suspendedFrom, i18n.language) })}
+          <span className="support-cause">
+            {t('versionInfo.supportSuspendedCause', {
+              number: support.cause.licenseNumberMasked,
+              product: support.cause.productName,
+              date: formatDate(support.cause.endedOn, i18n.language),
+            })}
+          </span>
+        </>
+      );
+    case 'ended-continues':
+      return t('versionInfo.supportEndedContinues');
+    case 'ended-stopped':
+      return t('versionInfo.supportEndedStopped');
+  }
 }
 
 /** ヘルプ → バージョン情報: everything SPEC §5 lists, readable at a glance, as support asks for it on the phone. */
@@ -68,6 +95,14 @@ export function VersionInfo({ state, actions, onClose }: { state: LaunchState; a
                     </span>
                   ))}
             </dd>
+            {license.support && (
+              <>
+                <dt>{t('versionInfo.supportState')}</dt>
+                <dd data-testid="support-state" data-state={license.support.state}>
+                  <SupportStateText support={license.support} />
+                </dd>
+              </>
+            )}
             <dt>{t('versionInfo.lastOnlineCheck')}</dt>
             <dd data-testid="last-online-check">
               {license.lastOnlineCheck ? formatInstant(license.lastOnlineCheck, i18n.language) : t('versionInfo.never')}

@@ -4,6 +4,25 @@ import { EDITIONS, LICENSE_KINDS } from '../licensing/license-kind';
 import { LICENSE_STATES } from '../licensing/launch-codes';
 import { IsoDate, IsoInstant } from '../contracts/signed-license';
 
+/** Another license of the customer as the renderer shows it: a masked number (last group only) and its name. */
+const OtherLicenseViewSchema = { licenseNumberMasked: z.string(), productName: z.string() };
+
+/** Seed 003: this license's support state among the customer's licenses, from the signed payload. */
+export const LicenseSupportViewSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('active') }).strict(),
+  z
+    .object({
+      state: z.literal('suspended'),
+      cause: z.object({ ...OtherLicenseViewSchema, endedOn: IsoDate, suspendedFrom: IsoDate }).strict(),
+    })
+    .strict(),
+  z.object({ state: z.literal('ended-continues') }).strict(),
+  z
+    .object({ state: z.literal('ended-stopped'), cause: z.object({ ...OtherLicenseViewSchema, renewedOn: IsoDate }).strict() })
+    .strict(),
+]);
+export type LicenseSupportView = z.infer<typeof LicenseSupportViewSchema>;
+
 /** What the renderer may know about the license: never the full number nor the device hash. */
 export const LicenseViewSchema = z
   .object({
@@ -23,6 +42,8 @@ export const LicenseViewSchema = z
     deviceNumberShort: z.string(),
     issuedAt: IsoInstant,
     lastOnlineCheck: IsoInstant.nullable(),
+    /** Absent for a single license (the payload carries no support state). */
+    support: LicenseSupportViewSchema.optional(),
   })
   .strict();
 export type LicenseView = z.infer<typeof LicenseViewSchema>;

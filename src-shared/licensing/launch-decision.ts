@@ -1,7 +1,7 @@
 import { parseDate } from './calendar-date';
 import { daysRemaining as daysRemainingUntil } from './days-remaining';
 import { instantToEpochMs, jstDateOf } from './jst';
-import type { NoticeCode, ReminderNoticeCode, ScreenCode, LicenseState } from './launch-codes';
+import type { NoticeCode, ReminderNoticeCode, ScreenCode, LicenseState, LicenseSupportState } from './launch-codes';
 import { REMINDER_NOTICE_CODES } from './launch-codes';
 import { type Edition, type LicenseKind, isRenewable, startsAfterExpiry } from './license-kind';
 import { renewalWindowOpens } from './renewal-window';
@@ -27,6 +27,11 @@ export type LaunchLicense = {
   state: LicenseState;
   trial: boolean;
   lastOnlineCheck: string | null;
+  /**
+   * Seed 003: the signed support state among the customer's licenses. Absent for a single license, which then
+   * behaves as it always did; `ended-continues` behaves the same (a perpetual license past its term).
+   */
+  support?: LicenseSupportState;
 };
 
 /**
@@ -76,6 +81,8 @@ export function decideLaunch({ policy, now, license, online, trust, unpaidRenewa
   if (trust && isClockRolledBack(trust, now)) return blocked('clock-rollback', remaining);
   if (license.state === 'moved') return blocked('license-moved', remaining);
   if (license.state === 'revoked' || license.state === 'cancelled') return blocked('license-stopped', remaining);
+  // Renewed without this one (seed 003): stopped by the vendor's signed word, like a revocation, lease or not.
+  if (license.support === 'ended-stopped') return blocked('license-not-renewed', remaining);
   const pastLeaseMs = trust ? instantToEpochMs(now) - instantToEpochMs(trust.leaseUntil) : Number.NEGATIVE_INFINITY;
   if (trust && pastLeaseMs > trust.leaseGraceMs) return blocked('needs-online-check', remaining);
 
@@ -92,6 +99,8 @@ export function decideLaunch({ policy, now, license, online, trust, unpaidRenewa
   // Also after the end: a subscription extended online (seed 001) only comes back once the app can reach the service.
   if (!online && remaining < policy.offlineWarningDays) notices.push('connect-network');
   if (unpaidRenewal) notices.push('renewal-unpaid');
+  // Suspended only matters while this license's own term runs; after it, the usual expiry screens apply.
+  if (license.support === 'suspended' && !expired) notices.push('support-suspended');
 
   if (expired) {
     const repurchase = !isRenewable(policy.kind) || isPastResumptionDeadline(policy, license.term.end, now);

@@ -35,6 +35,13 @@ export const en: Messages = {
     noOptions: 'None',
     lastOnlineCheck: 'Last online check',
     never: 'Not yet',
+    supportState: 'Support',
+    supportActive: 'Active',
+    supportSuspended: 'Suspended (since {{date}})',
+    supportSuspendedCause:
+      'Because support for license {{number}} ({{product}}) ended on {{date}} and was not renewed. Renew that license, or renew your licenses together, to lift the suspension.',
+    supportEndedContinues: 'Ended (the product keeps working)',
+    supportEndedStopped: 'Ended (this license can no longer be used)',
     notActivated: 'This device has not been activated yet.',
     renew: 'Renew',
     renewalOpensOn: 'Renewal opens on {{date}}.',
@@ -82,6 +89,10 @@ export const en: Messages = {
     'renewal-unpaid-due': 'Payment for your renewal order ({{method}}) has not been confirmed yet. It is due on {{date}}.',
     'reminder-2-months': 'Your maintenance service ends on {{date}}. Please renew it.',
     'reminder-20-days': '{{days}} days left on your maintenance service (until {{date}}).',
+    'support-suspended':
+      'Support for license {{number}} ({{product}}) ended on {{endedOn}} and was not renewed, so support for this license is suspended since {{suspendedFrom}}. The product keeps working, but updates are not provided. To resume, renew that license, or renew your licenses together.',
+    'support-suspended-generic':
+      'Support for another of your licenses has ended, so support for this license is suspended. The product keeps working, but updates are not provided.',
   },
   notifications: {
     'reminder-2-months': {
@@ -132,6 +143,12 @@ export const en: Messages = {
     licenseStopped: {
       title: 'This license has been stopped',
       body: 'This license was cancelled or stopped and cannot be used. If you do not know why, please contact support.',
+    },
+    licenseNotRenewed: {
+      title: 'This license can no longer be used',
+      body: 'Only some of your licenses were renewed, and this license ({{number}}) was not, so it can no longer be used.',
+      cause: 'Support for license {{other}} ({{product}}) was renewed on {{date}}.',
+      next: 'To keep using it, support for this license must be resumed. Please contact support, then press Check again.',
     },
     needsOnlineCheck: {
       title: 'Your license needs an online check',
@@ -409,6 +426,8 @@ export const en: Messages = {
       'term-ended': 'Updates are not provided because your maintenance service has ended. Renew it to receive them again.',
       'not-activated': 'Updates are not checked because the license has not been activated.',
       'license-stopped': 'Updates are not provided because this license cannot be used at present.',
+      'support-suspended':
+        'Updates are not provided because support for this license is suspended. Renew the license whose support ended to receive them again.',
       development: 'Updates are not checked in a development build.',
     },
     notification: {

@@ -4,9 +4,16 @@ import { IsoInstant } from '../contracts/signed-license';
 
 /**
  * Why the app does not ask for updates at all: the signed term has ended and no renewal is placed, there is no
- * license (or it was stopped by the vendor), or this is an unpackaged development build that cannot update itself.
+ * license (or it was stopped by the vendor), the license's support is suspended because another license of the
+ * customer ended first (seed 003), or this is an unpackaged development build that cannot update itself.
  */
-export const UPDATE_DISABLED_REASONS = ['term-ended', 'not-activated', 'license-stopped', 'development'] as const;
+export const UPDATE_DISABLED_REASONS = [
+  'term-ended',
+  'not-activated',
+  'license-stopped',
+  'support-suspended',
+  'development',
+] as const;
 export type UpdateDisabledReason = (typeof UPDATE_DISABLED_REASONS)[number];
 
 /** Which step an error interrupted: a background check is told quietly, a download or install the user started is not. */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CodedError } from '../../../src-shared/contracts/coded-error';
 import { DiagnosticsService } from '../../../src-main/diagnostics/diagnostics-service';
-import { diagnosticsFileName, type RuntimeInfo } from '../../../src-main/diagnostics/diagnostics-report';
+import { buildDiagnosticsReport, diagnosticsFileName, type RuntimeInfo } from '../../../src-main/diagnostics/diagnostics-report';
 import { createElectronFileSaver } from '../../../src-main/electron/electron-file-saver';
 import { browserFileSaver } from '../../../src-main/browser-host/browser-adapters';
 import { AppLog, type LogSink } from '../../../src-main/log/app-log';
@@ -55,6 +55,35 @@ function memoryLog(): AppLog {
 }
 
 describe('diagnostics export', () => {
+  it('carries a suspension and its cause as バージョン情報 shows it: the other license masked to its last group', () => {
+    const support = {
+      state: 'suspended' as const,
+      cause: {
+        licenseNumberMasked: '****-****-****-HR35',
+        productName: 'さくら会計 Desktop',
+        endedOn: '2026-10-31',
+        suspendedFrom: '2026-11-01',
+      },
+    };
+    const report = buildDiagnosticsReport({
+      createdAt: new Date('2026-12-03T18:30:00.000Z'),
+      packaged: true,
+      runtime,
+      launch: sampleLaunchState({
+        canStart: true,
+        screen: 'none',
+        notices: ['support-suspended'],
+        license: { ...sampleLicense, support },
+      }),
+      update: { status: 'disabled', reason: 'support-suspended' },
+      store: { schemaVersion: 4, expectedSchemaVersion: 4 },
+      recentErrors: [],
+      logTail: [],
+    }) as { license: { support: unknown }; update: unknown };
+    expect(report.license.support).toEqual(support);
+    expect(report.update).toEqual({ status: 'disabled', reason: 'support-suspended' });
+  });
+
   it('holds what support asks for: versions, product, edition, masked license, decision, checks, update, schema, errors, log', async () => {
     const log = memoryLog();
     log.info('launch decided');
@@ -74,6 +103,7 @@ describe('diagnostics export', () => {
     });
     expect(report.runtime).toEqual(runtime);
     expect(report.license).toMatchObject({ numberMasked: '****-****-****-AB7K', termEnd: '2027-03-31', state: 'active' });
+    expect(report.license).toMatchObject({ support: null });
     expect(report.launch).toEqual({
       decidedAt: '2026-11-22T01:00:00.000Z',
       canStart: true,

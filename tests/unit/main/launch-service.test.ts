@@ -8,7 +8,7 @@ import { LaunchService, type StoreHandles } from '../../../src-main/launch/launc
 import { DEFAULT_RETRY_POLICY } from '../../../src-main/launch/retry-policy';
 import { LicenseManager } from '../../../src-main/license/license-manager';
 import { catalog, ManualClock, ManualScheduler } from '../../fixtures/desktop-app';
-import { newKeyPair, samplePayload, signPayload } from '../../fixtures/signing';
+import { newKeyPair, samplePayload, sampleSupport, signPayload } from '../../fixtures/signing';
 import { FakeLicenseStore, FakeServiceClient, validLicenseNumber } from '../../fixtures/tamper-fakes';
 
 const { privateKey, publicKey } = newKeyPair();
@@ -410,5 +410,77 @@ describe('reminders as OS notifications', () => {
     s.launch.start();
     s.launch.stop();
     expect(s.notifications).toEqual([]);
+  });
+});
+
+describe('several licenses of one customer: the signed support state (seed 003)', () => {
+  // The sibling license ended 2026-10-31; this one runs to 2027-03-31 (T0 is 2026-11-22).
+  it('suspended: starts on home with the notice; the view names the other license by its masked number only', () => {
+    const state = setup({ stored: { support: sampleSupport('suspended') } }).launch.state();
+    expect(state).toMatchObject({ screen: 'none', canStart: true, notices: ['support-suspended'] });
+    expect(state.license?.support).toEqual({
+      state: 'suspended',
+      cause: {
+        licenseNumberMasked: '****-****-****-HR35',
+        productName: 'さくら会計 Desktop',
+        endedOn: '2026-10-31',
+        suspendedFrom: '2026-11-01',
+      },
+    });
+    expect(JSON.stringify(state)).not.toContain(NUMBER);
+  });
+
+  it('ended-stopped: the blocking license-not-renewed screen, naming the license renewed without this one', () => {
+    const state = setup({
+      stored: { term: { start: '2025-11-01', end: '2026-10-31' }, support: sampleSupport('ended-stopped') },
+    }).launch.state();
+    expect(state).toMatchObject({ screen: 'license-not-renewed', canStart: false, notices: [] });
+    expect(state.license?.support).toEqual({
+      state: 'ended-stopped',
+      cause: { licenseNumberMasked: '****-****-****-HR35', productName: 'さくら会計 Desktop', renewedOn: '2026-11-10' },
+    });
+  });
+
+  it('ended-continues: a perpetual package past its term starts with 今スグ更新する, as without the field', () => {
+    const term = { start: '2025-11-01', end: '2026-10-31' };
+    const continues = setup({ stored: { term, support: sampleSupport('ended-continues') } }).launch.state();
+    const single = setup({ stored: { term } }).launch.state();
+    expect(continues).toMatchObject({ screen: 'renew-now', canStart: true });
+    expect({ ...continues, license: { ...continues.license, support: undefined } }).toEqual({
+      ...single,
+      license: { ...single.license, support: undefined },
+    });
+    expect(continues.license?.support).toEqual({ state: 'ended-continues' });
+  });
+
+  it('active: home as before; absent: no support in the view at all', () => {
+    expect(setup({ stored: { support: sampleSupport('active') } }).launch.state()).toMatchObject({
+      screen: 'none',
+      notices: [],
+      license: { support: { state: 'active' } },
+    });
+    expect(setup({ stored: {} }).launch.state().license).not.toHaveProperty('support');
+  });
+
+  it('an unknown product of the other license is shown by its code', () => {
+    const cause = { licenseNumberLast: 'Q7X2', product: 'retired-product', endedOn: '2026-10-31', suspendedFrom: '2026-11-01' };
+    const state = setup({ stored: { support: { state: 'suspended', cause } } }).launch.state();
+    expect(state.license?.support).toMatchObject({
+      cause: { licenseNumberMasked: '****-****-****-Q7X2', productName: 'retired-product' },
+    });
+  });
+
+  it('a validation that signs the suspension turns the running app at once, and one that lifts it clears it', async () => {
+    const s = setup({ stored: {} });
+    s.launch.start();
+    s.client.answer(answer({ support: sampleSupport('suspended') }));
+    s.scheduler.fire();
+    await settle();
+    expect(s.events.at(-1)).toMatchObject({ screen: 'none', notices: ['support-suspended'] });
+    s.client.answer(answer({ support: sampleSupport('ended-stopped'), term: { start: '2025-11-01', end: '2026-10-31' } }));
+    expect(await s.launch.recheck()).toMatchObject({ screen: 'license-not-renewed', canStart: false });
+    s.client.answer(answer({ support: sampleSupport('active') }));
+    expect(await s.launch.recheck()).toMatchObject({ screen: 'none', canStart: true, notices: [] });
+    s.launch.stop();
   });
 });

@@ -106,7 +106,55 @@ describe('whether the app asks for updates', () => {
   });
 });
 
+const suspendedSupport = {
+  state: 'suspended' as const,
+  cause: {
+    licenseNumberMasked: '****-****-****-HR35',
+    productName: 'さくら会計 Desktop',
+    endedOn: '2026-10-31',
+    suspendedFrom: '2026-11-01',
+  },
+};
+const suspended = (overrides: Partial<LaunchState> = {}): LaunchState =>
+  covered({ license: { ...sampleLicense, support: suspendedSupport }, notices: ['support-suspended'], ...overrides });
+
+describe('whether the app asks for updates: several licenses of one customer (seed 003)', () => {
+  it('does not ask while the signed support is suspended, even with a renewal of this license placed', () => {
+    expect(updateDisabledReason(suspended(), true)).toBe('support-suspended');
+    expect(updateDisabledReason(suspended({ renewal: placed('pending') }), true)).toBe('support-suspended');
+    // A development build cannot update at all, but the suspension is the reason the user can act on.
+    expect(updateDisabledReason(suspended(), false)).toBe('support-suspended');
+  });
+
+  it('an ended term still says term-ended; a stopped license still says license-stopped', () => {
+    const license = { ...sampleLicense, support: suspendedSupport };
+    expect(updateDisabledReason(covered({ license: { ...license, daysRemaining: -1 } }), true)).toBe('term-ended');
+    expect(updateDisabledReason(covered({ license: { ...license, state: 'revoked' } }), true)).toBe('license-stopped');
+  });
+
+  it('asks as before for an active, ended-continues or absent support state', () => {
+    for (const state of ['active', 'ended-continues'] as const) {
+      expect(updateDisabledReason(covered({ license: { ...sampleLicense, support: { state } } }), true)).toBeNull();
+    }
+    expect(updateDisabledReason(covered(), true)).toBeNull();
+  });
+});
+
 describe('UpdateService', () => {
+  it('never asks the feed while suspended, says why, and asks at once when the suspension is lifted', async () => {
+    const h = harness(suspended());
+    h.service.start();
+    expect(await h.service.check()).toEqual({ status: 'disabled', reason: 'support-suspended' });
+    expect(h.updater.checks).toBe(0);
+    expect(h.pushed).toEqual([{ status: 'disabled', reason: 'support-suspended' }]);
+    h.current.launch = covered({ license: { ...sampleLicense, support: { state: 'active' } } });
+    h.service.refresh();
+    expect(h.service.state()).toEqual({ status: 'idle' });
+    h.timers.at(-1)!.fn();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(h.updater.checks).toBe(1);
+  });
+
   it('never asks the feed while the term has ended, and says why', async () => {
     const h = harness(expired());
     h.service.start();
