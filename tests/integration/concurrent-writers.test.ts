@@ -18,13 +18,13 @@ let services: ServiceProcess[] = [];
 
 beforeAll(async () => {
   dir = serviceDir('concurrent-writers-');
-  ctx = createContext(serviceConfig(dir)); // creates the database and the signing key before the processes start
+  ctx = await createContext(serviceConfig(dir)); // creates the database and the signing key before the processes start
   services = await Promise.all([startServiceProcess(dir), startServiceProcess(dir)]);
 }, 60_000);
 
 afterAll(async () => {
   await Promise.all(services.map((s) => s.stop()));
-  ctx.db.close();
+  await ctx.store.close();
 });
 
 const post = async (url: string, route: string, body: unknown, headers: Record<string, string> = {}) => {
@@ -40,18 +40,20 @@ describe('a second writer waits instead of failing (SQLite, BEGIN IMMEDIATE)', (
   it('200 concurrent orders on two processes beside the admin CLI: no 5xx, every order exactly once', async () => {
     const nowIso = new Date().toISOString();
     const today = jstDateOf(nowIso);
-    const held = Array.from({ length: LICENSES }, (_, i) => {
-      // Inside the renewal window (it opens two months before the end), so each can be quoted and ordered.
-      const { license } = issueLicense(ctx, {
-        product: 'sakura-kaikei',
-        edition: 'download',
-        start: addDays(today, -300),
-        end: addDays(today, 40),
-      });
-      const device = crypto.createHash('sha256').update(`concurrent:${i}:${license.id}`).digest('hex');
-      ctx.licenses.bindDevice(license.id, device, '1.0.0', nowIso);
-      return { license, device, method: i % 2 === 0 ? 'card' : 'bank-transfer', key: crypto.randomUUID() };
-    });
+    const held = await Promise.all(
+      Array.from({ length: LICENSES }, async (_, i) => {
+        // Inside the renewal window (it opens two months before the end), so each can be quoted and ordered.
+        const { license } = await issueLicense(ctx, {
+          product: 'sakura-kaikei',
+          edition: 'download',
+          start: addDays(today, -300),
+          end: addDays(today, 40),
+        });
+        const device = crypto.createHash('sha256').update(`concurrent:${i}:${license.id}`).digest('hex');
+        await ctx.licenses.bindDevice(license.id, device, '1.0.0', nowIso);
+        return { license, device, method: i % 2 === 0 ? 'card' : 'bank-transfer', key: crypto.randomUUID() };
+      }),
+    );
     const quotes = await Promise.all(
       held.map((h, i) =>
         post(services[i % 2]!.url, '/v1/quotes', {
@@ -102,10 +104,10 @@ describe('a second writer waits instead of failing (SQLite, BEGIN IMMEDIATE)', (
     expect(adminRuns.length).toBeGreaterThan(0);
     expect(adminRuns.filter((r) => r.code !== 0)).toEqual([]);
     for (const h of held) {
-      const orders = ctx.orders.forLicense(h.license.id);
+      const orders = await ctx.orders.forLicense(h.license.id);
       expect(orders).toHaveLength(1);
       expect(orders[0]!.state).toBe(h.method === 'card' ? 'paid' : 'pending');
-      const charges = ctx.orders.paymentsFor(orders[0]!.id).filter((p) => p.outcome === 'succeeded');
+      const charges = (await ctx.orders.paymentsFor(orders[0]!.id)).filter((p) => p.outcome === 'succeeded');
       expect(charges).toHaveLength(h.method === 'card' ? 1 : 0);
     }
     // Both answers to one key describe the same order.

@@ -407,6 +407,9 @@ const appVersion = fc.oneof(
 
 type Held = { number: string; device: string; product: string; id: string };
 
+/** Each held license's options when the setup ended (the request shapes are built synchronously). */
+const optionsOf = new Map<string, string[]>();
+
 const realistic = {
   products: [] as string[],
   options: [] as string[],
@@ -422,21 +425,21 @@ const realistic = {
 };
 
 let serial = 0;
-function held(license: LicenseRow, bind = true): Held {
+async function held(license: LicenseRow, bind = true): Promise<Held> {
   const device = deviceId(`fuzz-${serial++}`);
-  if (bind) server.ctx.licenses.bindDevice(license.id, device, '1.0.0', NOW.toISOString());
+  if (bind) await server.ctx.licenses.bindDevice(license.id, device, '1.0.0', NOW.toISOString());
   return { number: license.number, device, product: license.product, id: license.id };
 }
 
-function issue(product: string, edition: 'package' | 'download', end: string, start = '2025-01-01'): LicenseRow {
-  return issueLicense(server.ctx, { product, edition, start, end }).license;
+async function issue(product: string, edition: 'package' | 'download', end: string, start = '2025-01-01'): Promise<LicenseRow> {
+  return (await issueLicense(server.ctx, { product, edition, start, end })).license;
 }
 
 /** A package license registered by its owner, so renewals pass the registration check. */
-function registered(product: string, end: string): LicenseRow {
-  const license = issue(product, 'package', end);
-  server.ctx.licenses.register(license.id, '山田 花子', 'hanako@example.jp', NOW.toISOString());
-  return server.ctx.licenses.findById(license.id)!;
+async function registered(product: string, end: string): Promise<LicenseRow> {
+  const license = await issue(product, 'package', end);
+  await server.ctx.licenses.register(license.id, '山田 花子', 'hanako@example.jp', NOW.toISOString());
+  return (await server.ctx.licenses.findById(license.id))!;
 }
 
 const EXPECTED_QUOTE_REFUSALS = new Set<string>([
@@ -447,8 +450,8 @@ const EXPECTED_QUOTE_REFUSALS = new Set<string>([
   'repurchase-required',
 ]);
 
-function quotesFor(license: LicenseRow): string[] {
-  const fresh = server.ctx.licenses.findById(license.id)!;
+async function quotesFor(license: LicenseRow): Promise<string[]> {
+  const fresh = (await server.ctx.licenses.findById(license.id))!;
   const options = fresh.options.map((o) => o.code);
   const ids: string[] = [];
   for (const [months, wanted] of [
@@ -457,7 +460,7 @@ function quotesFor(license: LicenseRow): string[] {
     [6, options],
   ] as const) {
     try {
-      ids.push(createQuote(server.ctx, fresh, months, [...wanted]).id);
+      ids.push((await createQuote(server.ctx, fresh, months, [...wanted])).id);
     } catch (error) {
       // The service's own refusals (a length the policy does not offer, an option it does not let go, the licenses
       // that are there to be refused) yield no quote; any other failure is a broken setup and must fail the test
@@ -538,55 +541,59 @@ beforeAll(async () => {
     ['model-studio', 'download'],
     ['sakura-kaikei', 'download'],
   ] as const) {
-    const license = issue(product, edition, '2027-03-31');
+    const license = await issue(product, edition, '2027-03-31');
     realistic.activation.push({ number: license.number, product });
   }
   // Bound to one device each, for validations: plain, auto-renewing in its window, annual, expired, a trial.
-  realistic.bound.push(held(issue('sakura-kaikei', 'package', '2027-03-31')));
-  realistic.bound.push(held(issue('menzei-terminal', 'download', '2027-06-30')));
-  const autoRenewing = issue('sakura-kaikei', 'download', '2026-12-31');
-  server.ctx.licenses.setAutoRenew(autoRenewing.id, true, NOW.toISOString());
-  realistic.bound.push(held(autoRenewing));
-  realistic.bound.push(held(issue('model-studio-annual', 'download', '2027-01-31')));
-  realistic.bound.push(held(issue('sakura-suitocho', 'download', '2025-06-30', '2024-07-01')));
+  realistic.bound.push(await held(await issue('sakura-kaikei', 'package', '2027-03-31')));
+  realistic.bound.push(await held(await issue('menzei-terminal', 'download', '2027-06-30')));
+  const autoRenewing = await issue('sakura-kaikei', 'download', '2026-12-31');
+  await server.ctx.licenses.setAutoRenew(autoRenewing.id, true, NOW.toISOString());
+  realistic.bound.push(await held(autoRenewing));
+  realistic.bound.push(await held(await issue('model-studio-annual', 'download', '2027-01-31')));
+  realistic.bound.push(await held(await issue('sakura-suitocho', 'download', '2025-06-30', '2024-07-01')));
   realistic.bound.push(
-    held(
-      issueLicense(server.ctx, {
-        product: 'menzei-terminal',
-        edition: 'download',
-        start: '2026-11-01',
-        end: '2026-11-30',
-        trial: true,
-      }).license,
+    await held(
+      (
+        await issueLicense(server.ctx, {
+          product: 'menzei-terminal',
+          edition: 'download',
+          start: '2026-11-01',
+          end: '2026-11-30',
+          trial: true,
+        })
+      ).license,
     ),
   );
   // Revoked, cancelled and moved licenses answer with their own refusals.
   for (const state of ['revoked', 'cancelled'] as const) {
-    const stopped = held(issue('sakura-kaikei', 'download', '2027-03-31'));
-    server.ctx.licenses.setState(stopped.id, state, NOW.toISOString());
+    const stopped = await held(await issue('sakura-kaikei', 'download', '2027-03-31'));
+    await server.ctx.licenses.setState(stopped.id, state, NOW.toISOString());
     realistic.stopped.push(stopped);
   }
-  const moved = held(issue('sakura-kaikei', 'download', '2027-03-31'));
+  const moved = await held(await issue('sakura-kaikei', 'download', '2027-03-31'));
   realistic.stopped.push({ ...moved });
-  server.ctx.licenses.bindDevice(moved.id, deviceId('fuzz-moved-elsewhere'), '1.0.0', NOW.toISOString());
+  await server.ctx.licenses.bindDevice(moved.id, deviceId('fuzz-moved-elsewhere'), '1.0.0', NOW.toISOString());
 
   // Renewals: window open (download, registered package), unregistered package, not yet open, past resumption,
   // resumable, annual; each with the quotes the policy allows.
   const renewable = [
-    ...['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'sakura-seikyu-takumi'].map(
-      (p) => issue(p, 'download', '2026-12-31'),
-    ),
-    registered('sakura-kaikei', '2026-12-31'),
-    issue('menzei-terminal', 'download', '2026-12-31'),
-    issue('sakura-seikyu-takumi', 'download', '2026-11-30'),
-    issue('sakura-kaikei', 'package', '2026-12-31'),
-    issue('sakura-kaikei', 'download', '2027-10-31'),
-    issue('sakura-kaikei', 'download', '2026-10-31'),
-    issue('sakura-kaikei', 'download', '2024-03-31', '2023-04-01'),
-    issue('model-studio-annual', 'download', '2026-12-31'),
-    issue('model-studio', 'download', '2026-12-31'),
+    ...(await Promise.all(
+      ['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'sakura-seikyu-takumi'].map((p) =>
+        issue(p, 'download', '2026-12-31'),
+      ),
+    )),
+    await registered('sakura-kaikei', '2026-12-31'),
+    await issue('menzei-terminal', 'download', '2026-12-31'),
+    await issue('sakura-seikyu-takumi', 'download', '2026-11-30'),
+    await issue('sakura-kaikei', 'package', '2026-12-31'),
+    await issue('sakura-kaikei', 'download', '2027-10-31'),
+    await issue('sakura-kaikei', 'download', '2026-10-31'),
+    await issue('sakura-kaikei', 'download', '2024-03-31', '2023-04-01'),
+    await issue('model-studio-annual', 'download', '2026-12-31'),
+    await issue('model-studio', 'download', '2026-12-31'),
   ];
-  for (const license of renewable) realistic.renewal.push({ ...held(license), quoteIds: quotesFor(license) });
+  for (const license of renewable) realistic.renewal.push({ ...(await held(license)), quoteIds: await quotesFor(license) });
   for (const product of [
     'sakura-kaikei',
     'sakura-kaikei',
@@ -597,19 +604,24 @@ beforeAll(async () => {
     'menzei-terminal',
     'sakura-seikyu-takumi',
   ]) {
-    const license = issue(product, 'download', '2026-12-31');
-    realistic.web.push({ ...held(license), quoteIds: quotesFor(license) });
+    const license = await issue(product, 'download', '2026-12-31');
+    realistic.web.push({ ...(await held(license)), quoteIds: await quotesFor(license) });
   }
   if (realistic.renewal.every((r) => r.quoteIds.length === 0)) throw new Error('setup: no quote could be created');
 
   for (const product of ['sakura-kaikei', 'sakura-suitocho', 'shinsei-shien']) {
-    const { registration } = issueLicense(server.ctx, { product, edition: 'package', start: '2026-04-01', end: '2027-03-31' });
+    const { registration } = await issueLicense(server.ctx, {
+      product,
+      edition: 'package',
+      start: '2026-04-01',
+      end: '2027-03-31',
+    });
     if (registration) realistic.registrations.push({ product, ...registration });
   }
 
   // Orders the status endpoint can find: a bank transfer left pending.
-  const orderLicense = held(issue('sakura-kaikei', 'download', '2026-12-31'));
-  const [quoteId] = quotesFor(server.ctx.licenses.findById(orderLicense.id)!);
+  const orderLicense = await held(await issue('sakura-kaikei', 'download', '2026-12-31'));
+  const [quoteId] = await quotesFor((await server.ctx.licenses.findById(orderLicense.id))!);
   const placed = await fetch(`${server.url}/v1/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
@@ -622,7 +634,7 @@ beforeAll(async () => {
   // License tokens for the update feed: covered, not covered by a later release, moved, revoked, from another key.
   writeRelease(server.ctx.config.releasesPath);
   const tokenOf = async (product: string, edition: 'package' | 'download', end: string) => {
-    const license = issue(product, edition, end);
+    const license = await issue(product, edition, end);
     const device = deviceId(`fuzz-token-${serial++}`);
     return { license, device, signed: await activate(license.number, product, device) };
   };
@@ -631,7 +643,7 @@ beforeAll(async () => {
   const movedToken = await tokenOf('menzei-terminal', 'download', '2027-03-31');
   await activate(movedToken.license.number, 'menzei-terminal', deviceId('fuzz-token-elsewhere'));
   const revokedToken = await tokenOf('model-studio', 'download', '2027-03-31');
-  server.ctx.licenses.setState(revokedToken.license.id, 'revoked', NOW.toISOString());
+  await server.ctx.licenses.setState(revokedToken.license.id, 'revoked', NOW.toISOString());
   const foreignKey = crypto.generateKeyPairSync('ed25519').privateKey;
   const forged = {
     payload: covered.signed.payload,
@@ -645,6 +657,8 @@ beforeAll(async () => {
       signature: covered.signed.signature,
     }),
   );
+  for (const entry of [...realistic.bound, ...realistic.stopped, ...realistic.renewal])
+    optionsOf.set(entry.id, (await server.ctx.licenses.findById(entry.id))?.options.map((o) => o.code) ?? []);
 }, 60_000);
 
 afterAll(async () => {
@@ -751,7 +765,7 @@ function quoteBodies(): fc.Arbitrary<Body> {
     licenseNumber: numberVariants([entry.number]),
     device: fc.oneof({ weight: 5, arbitrary: fc.constant(entry.device) }, { weight: 1, arbitrary: randomDevice }),
     months: monthsValue,
-    options: optionList(server.ctx.licenses.findById(entry.id)?.options.map((o) => o.code) ?? []),
+    options: optionList(optionsOf.get(entry.id) ?? []),
   }));
 }
 

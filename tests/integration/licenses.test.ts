@@ -27,13 +27,13 @@ const payloadOf = (signed: { payload: string }) => LicensePayloadSchema.parse(JS
 const verify = (signed: { payload: string; signature: string; keyId: string }) =>
   verifySignedLicense(signed, loadPublicKey(fs.readFileSync(server.publicKeyPath, 'utf8')));
 
-function issue(product = 'sakura-kaikei', edition: 'package' | 'download' = 'package', end = '2027-03-31') {
-  return issueLicense(server.ctx, { product, edition, start: '2026-04-01', end });
+async function issue(product = 'sakura-kaikei', edition: 'package' | 'download' = 'package', end = '2027-03-31') {
+  return await issueLicense(server.ctx, { product, edition, start: '2026-04-01', end });
 }
 
 describe('activation and devices (SPEC §4)', () => {
   it('issues a license whose kind and options come from the catalog, signed with the published key', async () => {
-    const { license, registration } = issue();
+    const { license, registration } = await issue();
     expect(license.kind).toBe('perpetual');
     expect(license.options.map((o) => o.code).sort()).toEqual(['bank-import', 'e-filing']);
     expect(registration?.registrationNumber).toMatch(/^\d{4}-\d{4}-\d{4}$/);
@@ -49,7 +49,7 @@ describe('activation and devices (SPEC §4)', () => {
   });
 
   it('moves the license to a second device; the first device is told "moved" on its next validation', async () => {
-    const { license } = issue();
+    const { license } = await issue();
     await api.post('/v1/activations', body(license.number, deviceId('first')));
     expect((await api.post('/v1/validations', body(license.number, deviceId('first')))).status).toBe(200);
     await api.post('/v1/activations', body(license.number, deviceId('second')));
@@ -59,9 +59,11 @@ describe('activation and devices (SPEC §4)', () => {
   });
 
   it('gives each device of one customer its own license', async () => {
-    const customer = server.ctx.customers.create({ name: '多店舗株式会社' }, clock.now().toISOString());
-    const a = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', customerId: customer.id }).license;
-    const b = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', customerId: customer.id }).license;
+    const customer = await server.ctx.customers.create({ name: '多店舗株式会社' }, clock.now().toISOString());
+    const a = (await issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', customerId: customer.id }))
+      .license;
+    const b = (await issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', customerId: customer.id }))
+      .license;
     expect((await api.post('/v1/activations', body(a.number, deviceId('shop-1'), 'menzei-terminal'))).status).toBe(200);
     expect((await api.post('/v1/activations', body(b.number, deviceId('shop-2'), 'menzei-terminal'))).status).toBe(200);
     expect((await api.post('/v1/validations', body(a.number, deviceId('shop-1'), 'menzei-terminal'))).status).toBe(200);
@@ -69,11 +71,11 @@ describe('activation and devices (SPEC §4)', () => {
   });
 
   it('refuses revoked, cancelled, unknown and other-product licenses with stable codes', async () => {
-    const revoked = issue().license;
-    const cancelled = issue().license;
+    const revoked = (await issue()).license;
+    const cancelled = (await issue()).license;
     for (const l of [revoked, cancelled]) await api.post('/v1/activations', body(l.number, deviceId('x')));
-    server.ctx.licenses.setState(revoked.id, 'revoked', clock.now().toISOString());
-    server.ctx.licenses.setState(cancelled.id, 'cancelled', clock.now().toISOString());
+    await server.ctx.licenses.setState(revoked.id, 'revoked', clock.now().toISOString());
+    await server.ctx.licenses.setState(cancelled.id, 'cancelled', clock.now().toISOString());
     expect((await api.post('/v1/validations', body(revoked.number, deviceId('x')))).body.error.code).toBe('revoked');
     expect((await api.post('/v1/validations', body(cancelled.number, deviceId('x')))).body.error.code).toBe('cancelled');
     expect((await api.post('/v1/activations', body(revoked.number, deviceId('y')))).body.error.code).toBe('revoked');
@@ -83,13 +85,13 @@ describe('activation and devices (SPEC §4)', () => {
     expect((await api.post('/v1/validations', body('0000-0000-0000-0001', deviceId('x')))).body.error.code).toBe(
       'license-number-check',
     );
-    expect((await api.post('/v1/activations', body(issue().license.number, deviceId('x'), 'model-studio'))).body.error.code).toBe(
-      'product-mismatch',
-    );
+    expect(
+      (await api.post('/v1/activations', body((await issue()).license.number, deviceId('x'), 'model-studio'))).body.error.code,
+    ).toBe('product-mismatch');
   });
 
   it('leases for the configured days and reports the service time', async () => {
-    const { license } = issue();
+    const { license } = await issue();
     await api.post('/v1/activations', body(license.number, deviceId('lease')));
     clock.advanceDays(3);
     const response = await api.post('/v1/validations', body(license.number, deviceId('lease')));
@@ -124,7 +126,7 @@ describe('trials (seed 001)', () => {
 
 describe('user registration (seed 000)', () => {
   it('registers a package with its registration number and install key, and refuses a wrong key', async () => {
-    const { license, registration } = issue();
+    const { license, registration } = await issue();
     const request = {
       product: 'sakura-kaikei',
       registrationNumber: registration!.registrationNumber,
@@ -140,7 +142,7 @@ describe('user registration (seed 000)', () => {
     );
     const ok = await api.post('/v1/registrations', { ...request, installKey: registration!.installKey.toLowerCase() });
     expect(ok).toMatchObject({ status: 201, body: { registered: true, licenseNumber: license.number } });
-    expect(server.ctx.licenses.findById(license.id)?.registeredAt).toBe('2026-11-22T01:00:00.000Z');
+    expect((await server.ctx.licenses.findById(license.id))?.registeredAt).toBe('2026-11-22T01:00:00.000Z');
   });
 });
 
@@ -176,7 +178,7 @@ describe('the development key pair', () => {
     );
     try {
       expect(defaults.publishPublicKeyTo).toBe(path.resolve(__dirname, '../../resources/license-public-key.pem'));
-      const license = issueLicense(dev.ctx, { product: 'sakura-kaikei', edition: 'package' }).license;
+      const license = (await issueLicense(dev.ctx, { product: 'sakura-kaikei', edition: 'package' })).license;
       const response = await serviceClient(dev.url).post('/v1/activations', body(license.number, deviceId('dev-key')));
       const trusted = loadPublicKey(fs.readFileSync(path.resolve(__dirname, '../../resources/license-public-key.pem'), 'utf8'));
       expect(verifySignedLicense(response.body.license, trusted).ok).toBe(true);

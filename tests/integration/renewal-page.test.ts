@@ -67,12 +67,15 @@ const withCard = (fields: Record<string, string>, number: string = SANDBOX_CARDS
 });
 const heading = (p: Page) => /<h2>([^<]*)<\/h2>/.exec(p.html)?.[1]?.trim();
 
-function download(options: { end?: string; email?: string | null; product?: string; start?: string } = {}) {
+async function download(options: { end?: string; email?: string | null; product?: string; start?: string } = {}) {
   const customer =
     options.email === null
       ? null
-      : server.ctx.customers.create({ name: '山田 太郎', email: options.email ?? 'taro@example.jp' }, clock.now().toISOString());
-  const { license } = issueLicense(server.ctx, {
+      : await server.ctx.customers.create(
+          { name: '山田 太郎', email: options.email ?? 'taro@example.jp' },
+          clock.now().toISOString(),
+        );
+  const { license } = await issueLicense(server.ctx, {
     product: options.product ?? 'sakura-kaikei',
     edition: 'download',
     start: options.start ?? '2026-02-01',
@@ -82,14 +85,18 @@ function download(options: { end?: string; email?: string | null; product?: stri
   return license;
 }
 const ordersOf = (licenseId: string) => server.ctx.orders.forLicense(licenseId);
-const chargesOf = (licenseId: string) =>
-  ordersOf(licenseId).flatMap((o) => server.ctx.orders.paymentsFor(o.id).filter((p) => p.outcome === 'succeeded'));
+const chargesOf = async (licenseId: string) => {
+  const charges = [];
+  for (const o of await ordersOf(licenseId))
+    charges.push(...(await server.ctx.orders.paymentsFor(o.id)).filter((p) => p.outcome === 'succeeded'));
+  return charges;
+};
 const mailsTo = (address: string) =>
   readOutbox(server.ctx.config.outboxPath).filter((m) => m.to === address && m.kind === 'bank-transfer-instructions');
 
 describe('the quote (download edition)', () => {
   it('shows 12 months with every option included, the total with tax, and a form with a fresh Idempotency-Key', async () => {
-    const license = download();
+    const license = await download();
     const first = await get(`/renew/sakura-kaikei?license=${license.number}`);
     expect(first.status).toBe(200);
     expect(first.text).toContain('2027年2月1日 〜 2028年1月31日');
@@ -103,7 +110,7 @@ describe('the quote (download edition)', () => {
 
 describe('paid', () => {
   it('the same form twice pays once with one answer; opening the link again says done, with no way to pay', async () => {
-    const license = download();
+    const license = await download();
     const quote = await get(`/renew?license=${license.number}`);
     const fields = withCard(formFields(quote.html));
     const first = await post('/renew/order', fields);
@@ -111,9 +118,9 @@ describe('paid', () => {
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(heading(first)).toBe('お支払いが完了しました');
     expect(second.text).toBe(first.text);
-    expect(chargesOf(license.id)).toHaveLength(1);
-    expect(ordersOf(license.id).map((o) => o.state)).toEqual(['paid']);
-    expect(server.ctx.licenses.findById(license.id)?.termEnd).toBe('2028-01-31');
+    expect(await chargesOf(license.id)).toHaveLength(1);
+    expect((await ordersOf(license.id)).map((o) => o.state)).toEqual(['paid']);
+    expect((await server.ctx.licenses.findById(license.id))?.termEnd).toBe('2028-01-31');
 
     const revisit = await get(`/renew?license=${license.number}`);
     expect(revisit.status).toBe(200);
@@ -122,19 +129,19 @@ describe('paid', () => {
     expect(revisit.text).toContain('2027年2月1日 〜 2028年1月31日');
     expect(revisit.html).not.toContain('<form');
     expect(revisit.text).not.toContain('受付開始日');
-    expect(ordersOf(license.id)).toHaveLength(1);
-    expect(chargesOf(license.id)).toHaveLength(1);
+    expect(await ordersOf(license.id)).toHaveLength(1);
+    expect(await chargesOf(license.id)).toHaveLength(1);
   });
 
   it('a transfer confirmed by the vendor is done too; once the next window opens the page quotes again', async () => {
-    const license = download();
+    const license = await download();
     const pending = await post('/renew/order', {
       ...formFields((await get(`/renew?license=${license.number}`)).html),
       method: 'bank-transfer',
     });
-    const orderId = ordersOf(license.id)[0]!.id;
+    const orderId = (await ordersOf(license.id))[0]!.id;
     expect(pending.status).toBe(201);
-    confirmTransfer(server.ctx, orderId, 48400);
+    await confirmTransfer(server.ctx, orderId, 48400);
     expect(heading(await get(`/renew?license=${license.number}`))).toBe('更新は完了しています');
     clock.set('2027-11-30T00:00:00Z'); // 2027-11-30 JST: two months before the new end 2028-01-31
     const next = await get(`/renew?license=${license.number}`);
@@ -145,7 +152,7 @@ describe('paid', () => {
 
 describe('bank transfer', () => {
   it('shows where to pay, says it was mailed only when it was, and shows the same instructions when opened again', async () => {
-    const license = download({ email: 'hanako@example.jp' });
+    const license = await download({ email: 'hanako@example.jp' });
     const placed = await post('/renew/order', {
       ...formFields((await get(`/renew?license=${license.number}`)).html),
       method: 'bank-transfer',
@@ -154,7 +161,7 @@ describe('bank transfer', () => {
     expect(heading(placed)).toBe('お振込のご案内');
     expect(placed.text).toContain('同じ内容をメールでもお送りしました');
     expect(mailsTo('hanako@example.jp')).toHaveLength(1);
-    const order = ordersOf(license.id)[0]!;
+    const order = (await ordersOf(license.id))[0]!;
     expect(order.instructionsMailedAt).not.toBeNull();
 
     const again = await get(`/renew?license=${license.number}`);
@@ -167,12 +174,12 @@ describe('bank transfer', () => {
     expect(again.text).toContain(/data-testid="reference">([^<]+)</.exec(placed.html)![1]!);
     expect(again.text).toContain('同じ内容をメールでもお送りしました');
     expect(again.html).not.toContain('<form');
-    expect(ordersOf(license.id)).toHaveLength(1);
+    expect(await ordersOf(license.id)).toHaveLength(1);
     expect(mailsTo('hanako@example.jp')).toHaveLength(1);
   });
 
   it('no address, or a mail that fails: the instructions without the mail sentence', async () => {
-    const license = download({ email: null });
+    const license = await download({ email: null });
     const placed = await post('/renew/order', {
       ...formFields((await get(`/renew?license=${license.number}`)).html),
       method: 'bank-transfer',
@@ -182,23 +189,23 @@ describe('bank transfer', () => {
     expect((await get(`/renew?license=${license.number}`)).text).not.toContain('メールでもお送りしました');
 
     server.ctx.mail = { send: () => Promise.reject(new Error('mail server down')) };
-    const other = download({ email: 'down@example.jp' });
+    const other = await download({ email: 'down@example.jp' });
     const failed = await post('/renew/order', {
       ...formFields((await get(`/renew?license=${other.number}`)).html),
       method: 'bank-transfer',
     });
     expect(heading(failed)).toBe('お振込のご案内');
     expect(failed.text).not.toContain('メールでもお送りしました');
-    expect(ordersOf(other.id)[0]!.instructionsMailedAt).toBeNull();
+    expect((await ordersOf(other.id))[0]!.instructionsMailedAt).toBeNull();
   });
 
   it('the order answers of POST /v1/orders and GET /v1/orders/:id say whether the instructions were mailed', async () => {
-    const mailed = download({ email: 'api@example.jp' });
-    const unmailed = download({ email: null });
+    const mailed = await download({ email: 'api@example.jp' });
+    const unmailed = await download({ email: null });
     const answers: boolean[][] = [];
     for (const license of [mailed, unmailed]) {
       const device = deviceId(license.id);
-      server.ctx.licenses.bindDevice(license.id, device, '1.0.0', clock.now().toISOString());
+      await server.ctx.licenses.bindDevice(license.id, device, '1.0.0', clock.now().toISOString());
       const ref = { licenseNumber: license.number, device };
       const quote = (await api.post('/v1/quotes', { ...ref, months: 12, options: ['bank-import', 'e-filing'] })).body.quote;
       const key = `page-test-${license.id}`;
@@ -229,7 +236,7 @@ describe('bank transfer', () => {
 
 describe('declined card', () => {
   it('goes back to the payment form with the method kept, no card data, a new key, and the decline message', async () => {
-    const license = download();
+    const license = await download();
     const quote = await get(`/renew?license=${license.number}`);
     const fields = formFields(quote.html);
     const declined = await post('/renew/order', withCard(fields, SANDBOX_CARDS.declined));
@@ -247,23 +254,26 @@ describe('declined card', () => {
     expect((await post('/renew/order', withCard(fields, SANDBOX_CARDS.declined))).status).toBe(402);
     const paid = await post('/renew/order', withCard(kept));
     expect(heading(paid)).toBe('お支払いが完了しました');
-    expect(ordersOf(license.id).map((o) => o.state)).toEqual(['declined', 'paid']);
-    expect(chargesOf(license.id)).toHaveLength(1);
+    expect((await ordersOf(license.id)).map((o) => o.state)).toEqual(['declined', 'paid']);
+    expect(await chargesOf(license.id)).toHaveLength(1);
   });
 
   it('a card number that is not valid goes back to the form too, with nothing ordered', async () => {
-    const license = download();
+    const license = await download();
     const fields = formFields((await get(`/renew?license=${license.number}`)).html);
     const invalid = await post('/renew/order', { ...fields, method: 'card', cardNumber: '1234', cardExpiry: '12/29' });
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain('カード番号または有効期限が正しくありません');
     expect(formFields(invalid.html).method).toBe('card');
-    expect(ordersOf(license.id)).toHaveLength(0);
+    expect(await ordersOf(license.id)).toHaveLength(0);
   });
 
   it('the form shows the method it is given checked (the choice kept), and only that one', async () => {
-    const license = download();
-    const quote = createQuote(server.ctx, server.ctx.licenses.findById(license.id)!, 12, ['bank-import', 'e-filing']);
+    const license = await download();
+    const quote = await createQuote(server.ctx, (await server.ctx.licenses.findById(license.id))!, 12, [
+      'bank-import',
+      'e-filing',
+    ]);
     const support = server.ctx.catalog.supportContacts[0]!;
     const form = (method: string | null) =>
       quoteForm({
@@ -285,7 +295,7 @@ describe('declined card', () => {
   });
 
   it('any other refusal of the form has a way back to the quote', async () => {
-    const license = download();
+    const license = await download();
     const fields = formFields((await get(`/renew?license=${license.number}`)).html);
     clock.advanceDays(2); // the quote expired
     const expired = await post('/renew/order', withCard(fields));
@@ -296,19 +306,20 @@ describe('declined card', () => {
 });
 
 describe('package edition', () => {
-  function pkg(register: boolean) {
-    const issued = issueLicense(server.ctx, {
+  async function pkg(register: boolean) {
+    const issued = await issueLicense(server.ctx, {
       product: 'sakura-kaikei',
       edition: 'package',
       start: '2026-02-01',
       end: '2027-01-31',
     });
-    if (register) server.ctx.licenses.register(issued.license.id, '佐藤 花子', 'sato@example.jp', clock.now().toISOString());
+    if (register)
+      await server.ctx.licenses.register(issued.license.id, '佐藤 花子', 'sato@example.jp', clock.now().toISOString());
     return { license: issued.license, registration: issued.registration! };
   }
 
   it('unregistered: says it is renewed in the product and offers the booklet registration, which then shows the quote', async () => {
-    const { license, registration } = pkg(false);
+    const { license, registration } = await pkg(false);
     const form = await get(`/renew?license=${license.number}`);
     expect(form.status).toBe(200);
     expect(form.text).toContain('今スグ更新する');
@@ -327,7 +338,7 @@ describe('package edition', () => {
     expect(wrong.status).toBe(404);
     expect(wrong.text).toContain('製品登録番号またはインストールキーが正しくありません');
     expect(wrong.html).toContain('value="佐藤 花子"');
-    expect(server.ctx.licenses.findById(license.id)?.registeredAt).toBeNull();
+    expect((await server.ctx.licenses.findById(license.id))?.registeredAt).toBeNull();
 
     // As typed with a Japanese IME: full-width digits and a long dash.
     const typed = registration.registrationNumber
@@ -340,7 +351,7 @@ describe('package edition', () => {
     });
     expect(ok.status).toBe(303);
     expect(ok.location).toBe(`/renew?license=${encodeURIComponent(license.number)}&lang=ja&registered=1`);
-    expect(server.ctx.licenses.registeredEmail(license.id)).toBe('sato@example.jp');
+    expect(await server.ctx.licenses.registeredEmail(license.id)).toBe('sato@example.jp');
     const quote = await get(ok.location!);
     expect(quote.text).toContain('ユーザー登録が完了しました');
     expect(quote.text).toContain('今スグ更新する');
@@ -350,7 +361,7 @@ describe('package edition', () => {
   });
 
   it('registered: the in-product note and the quote', async () => {
-    const { license } = pkg(true);
+    const { license } = await pkg(true);
     const quote = await get(`/renew?license=${license.number}`);
     expect(quote.text).toContain('今スグ更新する');
     expect(quote.html).toContain('name="quoteId"');
@@ -360,7 +371,7 @@ describe('package edition', () => {
 
 describe('licenses this page does not renew, and not yet', () => {
   it('annual: buy again, with the product’s purchase page', async () => {
-    const { license } = issueLicense(server.ctx, {
+    const { license } = await issueLicense(server.ctx, {
       product: 'model-studio-annual',
       edition: 'download',
       start: '2025-12-01',
@@ -375,14 +386,14 @@ describe('licenses this page does not renew, and not yet', () => {
   });
 
   it('trial: buy a license and enter it in the product', async () => {
-    const { license } = issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', trial: true });
+    const { license } = await issueLicense(server.ctx, { product: 'menzei-terminal', edition: 'download', trial: true });
     const answer = await get(`/renew?license=${license.number}`);
     expect(answer.text).toContain('お試し期間は更新できません');
     expect(answer.html).toContain('href="https://shop.example.jp/products/menzei-terminal"');
   });
 
   it('before the window: when it opens, as information rather than an error', async () => {
-    const license = download({ end: '2027-06-30' });
+    const license = await download({ end: '2027-06-30' });
     const answer = await get(`/renew?license=${license.number}`);
     expect(answer.status).toBe(200);
     expect(heading(answer)).toBe('更新のお申し込みはまだ受け付けていません');
@@ -393,7 +404,7 @@ describe('licenses this page does not renew, and not yet', () => {
 
 describe('seed 003: resumption after a lapse (model-studio, month-end, 3 years)', () => {
   it('quotes the month-end term from the payment month and the resumption deadline', async () => {
-    const license = download({ product: 'model-studio', start: '2025-08-01', end: '2026-07-31' });
+    const license = await download({ product: 'model-studio', start: '2025-08-01', end: '2026-07-31' });
     const answer = await get(`/renew/model-studio?license=${license.number}`);
     expect(answer.status).toBe(200);
     expect(/data-testid="new-term">([^<]+)</.exec(answer.html)![1]).toBe('2026年12月1日 〜 2027年11月30日');
@@ -409,7 +420,7 @@ describe('seed 003: resumption after a lapse (model-studio, month-end, 3 years)'
   });
 
   it('the deadline instant itself is in time; a second later the page offers to buy again', async () => {
-    const license = download({ product: 'model-studio', start: '2022-08-01', end: '2023-07-31' });
+    const license = await download({ product: 'model-studio', start: '2022-08-01', end: '2023-07-31' });
     clock.set('2026-07-31T06:00:00Z'); // 2026-07-31 15:00 JST: the cut-off itself
     expect((await get(`/renew?license=${license.number}`)).html).toContain('data-testid="resume-deadline"');
     clock.set('2026-07-31T06:00:01Z');
@@ -426,7 +437,7 @@ describe('English', () => {
   const JAPANESE_PUNCTUATION = /[「」（）、。〜：]/;
 
   it('uses English punctuation, dates and yen, and links the Japanese page', async () => {
-    const license = download({ product: 'model-studio', start: '2025-08-01', end: '2026-07-31' });
+    const license = await download({ product: 'model-studio', start: '2025-08-01', end: '2026-07-31' });
     const quote = await get(`/renew?license=${license.number}&lang=en`);
     expect(quote.html).toContain('<html lang="en">');
     expect(quote.text).not.toMatch(JAPANESE_PUNCTUATION);

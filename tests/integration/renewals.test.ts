@@ -35,7 +35,7 @@ async function setup(
     customerId?: string;
   } = {},
 ): Promise<Setup> {
-  const { license, registration } = issueLicense(server.ctx, {
+  const { license, registration } = await issueLicense(server.ctx, {
     product: options.product ?? 'sakura-kaikei',
     edition: options.edition ?? 'package',
     start: options.start ?? '2026-02-01',
@@ -43,9 +43,9 @@ async function setup(
     ...(options.customerId ? { customerId: options.customerId } : {}),
   });
   if (registration && options.register !== false)
-    server.ctx.licenses.register(license.id, '山田 太郎', 'taro@example.jp', clock.now().toISOString());
+    await server.ctx.licenses.register(license.id, '山田 太郎', 'taro@example.jp', clock.now().toISOString());
   const device = deviceId(license.id);
-  server.ctx.licenses.bindDevice(license.id, device, '1.0.0', clock.now().toISOString());
+  await server.ctx.licenses.bindDevice(license.id, device, '1.0.0', clock.now().toISOString());
   return { number: license.number, id: license.id, device };
 }
 
@@ -59,8 +59,8 @@ const order = (
   key = `test-key-${++keyCounter}`,
 ) => api.post('/v1/orders', { licenseNumber: s.number, device: s.device, quoteId, method, ...extra }, { 'idempotency-key': key });
 const card = (number: string = SANDBOX_CARDS.succeeds) => ({ card: { number, expiry: '12/29' } });
-const payments = (orderId: string) =>
-  server.ctx.orders.paymentsFor(orderId).map(({ outcome, amountYen }) => ({ outcome, amountYen }));
+const payments = async (orderId: string) =>
+  (await server.ctx.orders.paymentsFor(orderId)).map(({ outcome, amountYen }) => ({ outcome, amountYen }));
 
 describe('quotes (SPEC §6, §7)', () => {
   it('prices a continuous 12-month renewal with tax computed once and rounded down', async () => {
@@ -129,7 +129,7 @@ describe('quotes (SPEC §6, §7)', () => {
   });
 
   it('prices seed-004 options by the customer’s applications', async () => {
-    const customer = server.ctx.customers.create(
+    const customer = await server.ctx.customers.create(
       { name: '申請事務所', yearlyApplications: 20, newAdditionalApplications: 2 },
       clock.now().toISOString(),
     );
@@ -165,8 +165,8 @@ describe('card payments (sandbox)', () => {
       start: '2026-02-01',
       end: '2028-01-31',
     });
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
-    expect(payments(response.body.order.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2028-01-31');
+    expect(await payments(response.body.order.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
   });
 
   it('a declined card changes nothing and says so', async () => {
@@ -176,7 +176,7 @@ describe('card payments (sandbox)', () => {
       status: 402,
       body: { error: { code: 'payment-declined' } },
     });
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2027-01-31');
     expect((await order(s, q.id, 'card', { card: { number: '4242424242424241', expiry: '12/29' } })).body.error.code).toBe(
       'card-invalid',
     );
@@ -194,10 +194,10 @@ describe('card payments (sandbox)', () => {
     const ids = new Set(responses.map((r) => r.body.order.id));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
     expect(ids.size).toBe(1);
-    const orders = server.ctx.orders.forLicense(s.id);
+    const orders = await server.ctx.orders.forLicense(s.id);
     expect(orders).toHaveLength(1);
-    expect(payments(orders[0]!.id)).toHaveLength(1);
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
+    expect(await payments(orders[0]!.id)).toHaveLength(1);
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2028-01-31');
   });
 
   it('the same key with a different body is refused, and a key is required', async () => {
@@ -230,14 +230,16 @@ describe('card payments (sandbox)', () => {
       status: 409,
       body: { error: { code: 'quote-already-ordered' } },
     });
-    expect(payments(server.ctx.orders.forLicense(s.id).find((o) => o.state === 'paid')!.id)).toHaveLength(1);
+    expect(await payments((await server.ctx.orders.forLicense(s.id)).find((o) => o.state === 'paid')!.id)).toHaveLength(1);
   });
 
   it('keeps card numbers out of the stored request hash', async () => {
     const s = await setup();
     const q = (await quote(s)).body.quote;
     await order(s, q.id, 'card', card(), 'hash-check-key');
-    const row = server.ctx.db.prepare('SELECT request_hash AS h FROM orders WHERE idempotency_key = ?').get('hash-check-key') as {
+    const row = (await server.ctx.store.session.get('SELECT request_hash AS h FROM orders WHERE idempotency_key = ?', [
+      'hash-check-key',
+    ])) as {
       h: string;
     };
     const crypto = await import('node:crypto');
@@ -271,7 +273,7 @@ describe('bank and account transfers', () => {
       dueOn: '2026-12-15',
       transfer: { amountYen: 50600, dueOn: '2026-12-15' },
     });
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2027-01-31');
     expect(await quote(s)).toMatchObject({ status: 409, body: { error: { code: 'previous-renewal-unpaid' } } });
     await new Promise((r) => setTimeout(r, 100));
     const mail = readOutbox(server.ctx.config.outboxPath).find((m) => m.text.includes(response.body.order.transfer.reference));
@@ -285,8 +287,8 @@ describe('bank and account transfers', () => {
     const q = (await quote(s)).body.quote;
     const placed = (await order(s, q.id, 'bank-transfer')).body.order;
     clock.advanceDays(3);
-    expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'paid' });
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
+    expect(await confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({ outcome: 'paid' });
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2028-01-31');
     const seen = await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${s.device}`);
     expect(seen.body.order).toMatchObject({ state: 'paid', term: { start: '2027-02-01', end: '2028-01-31' } });
     expect((await api.get(`/v1/orders/${placed.id}?licenseNumber=${s.number}&device=${deviceId('other')}`)).body.error.code).toBe(
@@ -301,10 +303,10 @@ describe('bank and account transfers', () => {
     ] as const) {
       const s = await setup();
       const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
-      const result = confirmTransfer(server.ctx, placed.id, received);
+      const result = await confirmTransfer(server.ctx, placed.id, received);
       expect(result.outcome).toBe('needs-support');
       expect(result.reason).toMatch(reason);
-      expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+      expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2027-01-31');
       expect((await quote(s)).body.error.code).toBe('previous-renewal-unpaid');
     }
     const s = await setup();
@@ -323,92 +325,96 @@ describe('bank and account transfers', () => {
       code: 'previous-renewal-unpaid',
       details: { orderId: placed.id, orderState: 'lapsed' },
     });
-    expect(confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({
+    expect(await confirmTransfer(server.ctx, placed.id, 50600)).toMatchObject({
       outcome: 'needs-support',
       reason: expect.stringMatching(/after the order lapsed/),
     });
     expect((await quote(s)).body.error.code).toBe('previous-renewal-unpaid');
-    expect(() => clearOrder(server.ctx, placed.id, '')).not.toThrow();
-    expect(server.ctx.orders.findById(placed.id)).toMatchObject({ state: 'needs-support', clearedNote: '' });
+    await expect(clearOrder(server.ctx, placed.id, '')).resolves.toBeDefined();
+    expect(await server.ctx.orders.findById(placed.id)).toMatchObject({ state: 'needs-support', clearedNote: '' });
     expect((await quote(s)).status).toBe(201);
   });
 
   it('a lapsed order blocks the next renewal until the vendor clears it; pending and paid ones cannot be cleared', async () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order; // due 2026-12-15
-    expect(() => clearOrder(server.ctx, placed.id, 'too early')).toThrow(/only a lapsed or needs-support order/);
+    await expect(clearOrder(server.ctx, placed.id, 'too early')).rejects.toThrow(/only a lapsed or needs-support order/);
     clock.set('2026-12-16T01:00:00Z');
     expect((await quote(s)).body.error).toMatchObject({ code: 'previous-renewal-unpaid', details: { orderState: 'lapsed' } });
     expect((await order(s, placed.id, 'card', card())).body.error.code).toBe('previous-renewal-unpaid');
-    clearOrder(server.ctx, placed.id, 'customer will not pay; cleared by support');
+    await clearOrder(server.ctx, placed.id, 'customer will not pay; cleared by support');
     const fresh = await quote(s);
     expect(fresh.status).toBe(201);
     const paid = await order(s, fresh.body.quote.id, 'card', card());
     expect(paid.body.order.state).toBe('paid');
-    expect(() => clearOrder(server.ctx, paid.body.order.id, 'no')).toThrow(/this one is paid/);
+    await expect(clearOrder(server.ctx, paid.body.order.id, 'no')).rejects.toThrow(/this one is paid/);
   });
 
   it('keeps every receipt in the ledger: the received amount is their sum, refunds included (admin show)', async () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order; // ¥50,600
     clock.set('2026-12-03T01:00:00Z');
-    expect(confirmTransfer(server.ctx, placed.id, 1000)).toMatchObject({
+    expect(await confirmTransfer(server.ctx, placed.id, 1000)).toMatchObject({
       outcome: 'needs-support',
       reason: 'underpaid by ¥49600 (¥1000 received in all)',
     });
     // The second part is not lost, nor does it overwrite the first: the order now holds ¥50,600 in two receipts.
-    expect(confirmTransfer(server.ctx, placed.id, 49600)).toMatchObject({
+    expect(await confirmTransfer(server.ctx, placed.id, 49600)).toMatchObject({
       outcome: 'needs-support',
       reason: 'order is needs-support; ¥50600 of ¥50600 received in all',
       order: { receivedYen: 50600 },
     });
-    expect(payments(placed.id)).toEqual([
+    expect(await payments(placed.id)).toEqual([
       { outcome: 'received', amountYen: 1000 },
       { outcome: 'received', amountYen: 49600 },
     ]);
-    expect(recordRefund(server.ctx, placed.id, 1000)).toMatchObject({ receivedYen: 49600, state: 'needs-support' });
-    expect(() => recordRefund(server.ctx, placed.id, 49601)).toThrow(/only ¥49600 was received/);
-    expect(payments(placed.id).at(-1)).toEqual({ outcome: 'refunded', amountYen: 1000 });
-    expect(server.ctx.orders.paymentsFor(placed.id).map((p) => p.receivedOn)).toEqual(['2026-12-03', '2026-12-03', '2026-12-03']);
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    expect(await recordRefund(server.ctx, placed.id, 1000)).toMatchObject({ receivedYen: 49600, state: 'needs-support' });
+    await expect(recordRefund(server.ctx, placed.id, 49601)).rejects.toThrow(/only ¥49600 was received/);
+    expect((await payments(placed.id)).at(-1)).toEqual({ outcome: 'refunded', amountYen: 1000 });
+    expect((await server.ctx.orders.paymentsFor(placed.id)).map((p) => p.receivedOn)).toEqual([
+      '2026-12-03',
+      '2026-12-03',
+      '2026-12-03',
+    ]);
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2027-01-31');
     // Amounts the desk cannot mean are refused before anything is written.
     for (const bad of [0, -5, 1.5, 100_000_001, Number.NaN])
-      expect(() => confirmTransfer(server.ctx, placed.id, bad)).toThrow(RangeError);
-    expect(payments(placed.id)).toHaveLength(3);
+      await expect(confirmTransfer(server.ctx, placed.id, bad)).rejects.toThrow(RangeError);
+    expect(await payments(placed.id)).toHaveLength(3);
   });
 
   it('a card charge is one ledger row and the order holds its amount', async () => {
     const s = await setup();
     const paid = (await order(s, (await quote(s)).body.quote.id, 'card', card())).body.order;
-    expect(server.ctx.orders.findById(paid.id)).toMatchObject({ state: 'paid', receivedYen: 50600 });
-    expect(payments(paid.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
+    expect(await server.ctx.orders.findById(paid.id)).toMatchObject({ state: 'paid', receivedYen: 50600 });
+    expect(await payments(paid.id)).toEqual([{ outcome: 'succeeded', amountYen: 50600 }]);
   });
 
   it('refuses an impossible day received without touching the order', async () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
     clock.set('2026-12-05T01:00:00Z');
-    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2026-11-31')).toThrow(/real date/);
-    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2026-11-30')).toThrow(/before it was placed/);
-    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2026-12-06')).toThrow(/not in the future/);
-    expect(server.ctx.orders.findById(placed.id)?.state).toBe('pending');
-    expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-12-04').outcome).toBe('paid');
+    await expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-11-31')).rejects.toThrow(/real date/);
+    await expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-11-30')).rejects.toThrow(/before it was placed/);
+    await expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-12-06')).rejects.toThrow(/not in the future/);
+    expect((await server.ctx.orders.findById(placed.id))?.state).toBe('pending');
+    expect((await confirmTransfer(server.ctx, placed.id, 50600, '2026-12-04')).outcome).toBe('paid');
   });
 
   it('counts a transfer from the day the money arrived, not the day it is booked', async () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order; // due 2026-12-15
     clock.set('2026-12-18T01:00:00Z'); // booked three days late, after the due date
-    expect(confirmTransfer(server.ctx, placed.id, 50600, '2026-12-14')).toMatchObject({ outcome: 'paid' });
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2028-01-31');
-    expect(() => confirmTransfer(server.ctx, placed.id, 50600, '2027-01-01')).toThrow(RangeError);
+    expect(await confirmTransfer(server.ctx, placed.id, 50600, '2026-12-14')).toMatchObject({ outcome: 'paid' });
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2028-01-31');
+    await expect(confirmTransfer(server.ctx, placed.id, 50600, '2027-01-01')).rejects.toThrow(RangeError);
 
     // Money that arrived after the end date resumes from that day (seed 003), however late it is booked.
     clock.set('2027-01-20T01:00:00Z');
     const lapsing = await setup({ end: '2027-01-31' });
     const late = (await order(lapsing, (await quote(lapsing)).body.quote.id, 'bank-transfer')).body.order; // due 2027-02-03
     clock.set('2027-02-05T01:00:00Z');
-    expect(confirmTransfer(server.ctx, late.id, 50600, '2027-02-02')).toMatchObject({
+    expect(await confirmTransfer(server.ctx, late.id, 50600, '2027-02-02')).toMatchObject({
       outcome: 'paid',
       order: { termStart: '2027-02-02', termEnd: '2028-02-01' },
     });
@@ -418,8 +424,8 @@ describe('bank and account transfers', () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'account-transfer')).body.order;
     expect(placed).toMatchObject({ state: 'pending', autoRenew: true, transfer: null });
-    expect(confirmTransfer(server.ctx, placed.id, 50600).outcome).toBe('paid');
-    const license = server.ctx.licenses.findById(s.id)!;
+    expect((await confirmTransfer(server.ctx, placed.id, 50600)).outcome).toBe('paid');
+    const license = (await server.ctx.licenses.findById(s.id))!;
     expect(license).toMatchObject({ termEnd: '2028-01-31', autoRenew: true });
     // Next year, inside the window, a validation debits and extends once.
     clock.set('2027-12-01T01:00:00Z');
@@ -428,58 +434,60 @@ describe('bank and account transfers', () => {
     const first = await validate();
     expect(LicensePayloadSchema.parse(JSON.parse(first.body.license.payload)).term.end).toBe('2029-01-31');
     await validate();
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2029-01-31');
-    expect(server.ctx.orders.forLicense(s.id).filter((o) => o.idempotencyKey.startsWith('auto:'))).toHaveLength(1);
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2029-01-31');
+    expect((await server.ctx.orders.forLicense(s.id)).filter((o) => o.idempotencyKey.startsWith('auto:'))).toHaveLength(1);
   });
 
   it('never debits automatically after the end, nor beside a renewal already placed', async () => {
     const validate = (x: Setup) =>
       api.post('/v1/validations', { licenseNumber: x.number, product: 'sakura-kaikei', device: x.device, appVersion: '1.0.0' });
     const lapsed = await setup({ start: '2023-02-01', end: '2024-01-31' });
-    server.ctx.licenses.setAutoRenew(lapsed.id, true, clock.now().toISOString());
+    await server.ctx.licenses.setAutoRenew(lapsed.id, true, clock.now().toISOString());
     for (let i = 0; i < 3; i++) expect((await validate(lapsed)).status).toBe(200);
-    expect(server.ctx.orders.forLicense(lapsed.id)).toHaveLength(0);
-    expect(server.ctx.licenses.findById(lapsed.id)?.termEnd).toBe('2024-01-31');
+    expect(await server.ctx.orders.forLicense(lapsed.id)).toHaveLength(0);
+    expect((await server.ctx.licenses.findById(lapsed.id))?.termEnd).toBe('2024-01-31');
 
     const placed = await setup();
     await order(placed, (await quote(placed)).body.quote.id, 'bank-transfer');
-    server.ctx.licenses.setAutoRenew(placed.id, true, clock.now().toISOString());
+    await server.ctx.licenses.setAutoRenew(placed.id, true, clock.now().toISOString());
     await validate(placed);
-    expect(server.ctx.orders.forLicense(placed.id).map((o) => o.state)).toEqual(['pending']);
-    expect(server.ctx.licenses.findById(placed.id)?.termEnd).toBe('2027-01-31');
+    expect((await server.ctx.orders.forLicense(placed.id)).map((o) => o.state)).toEqual(['pending']);
+    expect((await server.ctx.licenses.findById(placed.id))?.termEnd).toBe('2027-01-31');
 
     const support = await setup();
     const wrong = (await order(support, (await quote(support)).body.quote.id, 'bank-transfer')).body.order;
-    confirmTransfer(server.ctx, wrong.id, 1000);
-    server.ctx.licenses.setAutoRenew(support.id, true, clock.now().toISOString());
+    await confirmTransfer(server.ctx, wrong.id, 1000);
+    await server.ctx.licenses.setAutoRenew(support.id, true, clock.now().toISOString());
     expect((await validate(support)).status).toBe(200);
-    expect(server.ctx.orders.forLicense(support.id).map((o) => o.state)).toEqual(['needs-support']);
+    expect((await server.ctx.orders.forLicense(support.id)).map((o) => o.state)).toEqual(['needs-support']);
   });
 
   it('debits only the options the license has, and only where account transfer is offered', async () => {
     const validate = (x: Setup, product: string) =>
       api.post('/v1/validations', { licenseNumber: x.number, product, device: x.device, appVersion: '1.0.0' });
     const s = await setup();
-    server.ctx.db.prepare("DELETE FROM license_options WHERE license_id = ? AND code = 'e-filing'").run(s.id);
-    server.ctx.licenses.setAutoRenew(s.id, true, clock.now().toISOString());
+    await server.ctx.store.session.run("DELETE FROM license_options WHERE license_id = ? AND code = 'e-filing'", [s.id]);
+    await server.ctx.licenses.setAutoRenew(s.id, true, clock.now().toISOString());
     await validate(s, 'sakura-kaikei');
-    const [auto] = server.ctx.orders.forLicense(s.id);
+    const [auto] = await server.ctx.orders.forLicense(s.id);
     expect(auto).toMatchObject({ state: 'paid', options: ['bank-import'], amountYen: 42350 });
     const modelling = await setup({ product: 'model-studio', edition: 'download' });
-    server.ctx.licenses.setAutoRenew(modelling.id, true, clock.now().toISOString());
+    await server.ctx.licenses.setAutoRenew(modelling.id, true, clock.now().toISOString());
     await validate(modelling, 'model-studio');
-    expect(server.ctx.orders.forLicense(modelling.id)).toHaveLength(0);
+    expect(await server.ctx.orders.forLicense(modelling.id)).toHaveLength(0);
   });
 
   it('extends an online-extended subscription (seed 001) on validation inside its window', async () => {
-    const menzei = issueLicense(server.ctx, {
-      product: 'menzei-terminal',
-      edition: 'download',
-      start: '2026-02-01',
-      end: '2027-01-31',
-    }).license;
+    const menzei = (
+      await issueLicense(server.ctx, {
+        product: 'menzei-terminal',
+        edition: 'download',
+        start: '2026-02-01',
+        end: '2027-01-31',
+      })
+    ).license;
     expect(menzei.autoRenew).toBe(true);
-    server.ctx.licenses.bindDevice(menzei.id, deviceId('terminal'), '1.0.0', clock.now().toISOString());
+    await server.ctx.licenses.bindDevice(menzei.id, deviceId('terminal'), '1.0.0', clock.now().toISOString());
     const response = await api.post('/v1/validations', {
       licenseNumber: menzei.number,
       product: 'menzei-terminal',
@@ -498,7 +506,7 @@ describe('renewal reminder mails (SPEC §3)', () => {
     readOutbox(server.ctx.config.outboxPath).filter((m) => m.to === address && m.kind === 'renewal-reminder');
 
   it('sends the 2-month reminder from the window’s opening day and the 20-day one later, each once per term', async () => {
-    const customer = server.ctx.customers.create(
+    const customer = await server.ctx.customers.create(
       { name: 'リマインド株式会社', email: 'remind@example.jp' },
       clock.now().toISOString(),
     );
@@ -516,11 +524,11 @@ describe('renewal reminder mails (SPEC §3)', () => {
     await sendDueReminders(server.ctx);
     expect(remindersTo('remind@example.jp')).toHaveLength(2);
     expect(remindersTo('remind@example.jp')[1]!.subject).toContain('終了が近づいています');
-    expect(server.ctx.licenses.findById(s.id)?.termEnd).toBe('2027-01-31');
+    expect((await server.ctx.licenses.findById(s.id))?.termEnd).toBe('2027-01-31');
   });
 
   it('tells an annual license to buy again, with no renewal link', async () => {
-    const customer = server.ctx.customers.create(
+    const customer = await server.ctx.customers.create(
       { name: '年間ライセンス株式会社', email: 'annual@example.jp' },
       clock.now().toISOString(),
     );
@@ -539,8 +547,14 @@ describe('renewal reminder mails (SPEC §3)', () => {
   });
 
   it('keeps going when one address fails, and retries it next time', async () => {
-    const customer = server.ctx.customers.create({ name: '宛先不明', email: 'bounce@example.jp' }, clock.now().toISOString());
-    const other = server.ctx.customers.create({ name: '届く株式会社', email: 'fine@example.jp' }, clock.now().toISOString());
+    const customer = await server.ctx.customers.create(
+      { name: '宛先不明', email: 'bounce@example.jp' },
+      clock.now().toISOString(),
+    );
+    const other = await server.ctx.customers.create(
+      { name: '届く株式会社', email: 'fine@example.jp' },
+      clock.now().toISOString(),
+    );
     await setup({ customerId: customer.id, register: false });
     await setup({ customerId: other.id, register: false });
     const real = server.ctx.mail;
@@ -560,19 +574,24 @@ describe('renewal reminder mails (SPEC §3)', () => {
   });
 
   it('leaves auto-renewing licenses, trials and licenses with a renewal placed alone', async () => {
-    const customer = server.ctx.customers.create({ name: '静か株式会社', email: 'quiet@example.jp' }, clock.now().toISOString());
+    const customer = await server.ctx.customers.create(
+      { name: '静か株式会社', email: 'quiet@example.jp' },
+      clock.now().toISOString(),
+    );
     const auto = await setup({ customerId: customer.id, register: false });
-    server.ctx.licenses.setAutoRenew(auto.id, true, clock.now().toISOString());
+    await server.ctx.licenses.setAutoRenew(auto.id, true, clock.now().toISOString());
     const placed = await setup({ customerId: customer.id });
     await order(placed, (await quote(placed)).body.quote.id, 'bank-transfer');
-    const trial = issueLicense(server.ctx, {
-      product: 'menzei-terminal',
-      edition: 'download',
-      start: '2026-11-20',
-      end: '2026-12-20',
-      trial: true,
-      customerId: customer.id,
-    }).license;
+    const trial = (
+      await issueLicense(server.ctx, {
+        product: 'menzei-terminal',
+        edition: 'download',
+        start: '2026-11-20',
+        end: '2026-12-20',
+        trial: true,
+        customerId: customer.id,
+      })
+    ).license;
     const control = await setup({ customerId: customer.id, register: false });
     clock.set('2026-12-10T01:00:00Z');
     await sendDueReminders(server.ctx);
@@ -620,16 +639,16 @@ describe('validations report the renewal placed and not settled (LicenseResponse
     expect(await validate(s)).toEqual({ orderId: placed.id, state: 'pending', method: 'bank-transfer', dueOn: '2026-12-15' });
     clock.set('2026-12-16T01:00:00Z');
     expect(await validate(s)).toEqual({ orderId: placed.id, state: 'lapsed', method: 'bank-transfer', dueOn: '2026-12-15' });
-    confirmTransfer(server.ctx, placed.id, 50600);
+    await confirmTransfer(server.ctx, placed.id, 50600);
     expect(await validate(s)).toMatchObject({ orderId: placed.id, state: 'needs-support' });
-    clearOrder(server.ctx, placed.id, 'refunded by support');
+    await clearOrder(server.ctx, placed.id, 'refunded by support');
     expect(await validate(s)).toBeNull();
   });
 
   it('null once the renewal is paid, and for a card order', async () => {
     const s = await setup();
     const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
-    confirmTransfer(server.ctx, placed.id, 50600);
+    await confirmTransfer(server.ctx, placed.id, 50600);
     expect(await validate(s)).toBeNull();
     const t = await setup();
     await order(t, (await quote(t)).body.quote.id, 'card', card());
@@ -642,9 +661,9 @@ describe('validations report the renewal placed and not settled (LicenseResponse
     clock.set('2026-12-16T01:00:00Z');
     expect(await validate(s)).toMatchObject({ state: 'lapsed' });
     // An order paid after it (here placed by the desk directly, as an older service version allowed) supersedes it.
-    server.ctx.db.prepare("UPDATE orders SET created_at = '2026-12-01T00:00:00.000Z' WHERE id = ?").run(placed.id);
-    const later = server.ctx.orders.findById(placed.id)!;
-    server.ctx.orders.insert(
+    await server.ctx.store.session.run("UPDATE orders SET created_at = '2026-12-01T00:00:00.000Z' WHERE id = ?", [placed.id]);
+    const later = (await server.ctx.orders.findById(placed.id))!;
+    await server.ctx.orders.insert(
       {
         ...later,
         id: `${later.id}-later`,

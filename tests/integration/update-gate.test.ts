@@ -53,7 +53,7 @@ async function activatedLicense(
   termEnd = TERM_END,
   device = DEVICE_A,
 ): Promise<{ id: string; signed: SignedLicense; token: string }> {
-  const created = server.ctx.licenses.create(
+  const created = await server.ctx.licenses.create(
     { product: 'sakura-kaikei', edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd },
     NOW.toISOString(),
   );
@@ -93,28 +93,26 @@ function rawGet(rawPath: string, token: string): Promise<number> {
   });
 }
 
-function addOrder(
+async function addOrder(
   licenseId: string,
   state: string,
   termEnd: string,
   dueOn = '2026-12-06',
   placedOnTermEnd: string | null = null,
-): void {
+): Promise<void> {
   const quoteId = crypto.randomUUID();
   const at = NOW.toISOString();
-  server.ctx.db
-    .prepare(
-      `INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at)
+  await server.ctx.store.session.run(
+    `INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at)
        VALUES (?, ?, 'continuous', 12, '[]', '{}', 13200, ?, ?)`,
-    )
-    .run(quoteId, licenseId, at, '2026-12-22T01:00:00Z');
-  server.ctx.db
-    .prepare(
-      `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
+    [quoteId, licenseId, at, '2026-12-22T01:00:00Z'],
+  );
+  await server.ctx.store.session.run(
+    `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
          term_start, term_end, due_on, received_yen, placed_on_term_end, response, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'hash', 'bank-transfer', ?, 13200, 12, '[]', '2027-04-01', ?, ?, NULL, ?, '{}', ?, ?)`,
-    )
-    .run(crypto.randomUUID(), licenseId, quoteId, crypto.randomUUID(), state, termEnd, dueOn, placedOnTermEnd, at, at);
+    [crypto.randomUUID(), licenseId, quoteId, crypto.randomUUID(), state, termEnd, dueOn, placedOnTermEnd, at, at],
+  );
 }
 
 beforeAll(async () => {
@@ -209,7 +207,7 @@ describe('coverage: the term, and a renewal placed but not yet paid (SPEC §6)',
   it('lets a pending renewal order extend coverage to the term it buys', async () => {
     const { id, token } = await activatedLicense();
     await expectRefusal(await download(LINUX_APPIMAGE, token), 403, 'update-not-covered');
-    addOrder(id, 'pending', '2028-03-31');
+    await addOrder(id, 'pending', '2028-03-31');
     const response = await download(LINUX_APPIMAGE, token);
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer()).equals(bytes.get(LINUX_APPIMAGE) ?? Buffer.alloc(0))).toBe(true);
@@ -217,28 +215,30 @@ describe('coverage: the term, and a renewal placed but not yet paid (SPEC §6)',
 
   it('does not count paid, declined, lapsed or needs-support orders (a paid one is already in the term)', async () => {
     const { id, token } = await activatedLicense();
-    for (const state of ['paid', 'declined', 'lapsed', 'needs-support']) addOrder(id, state, '2028-03-31');
+    for (const state of ['paid', 'declined', 'lapsed', 'needs-support']) await addOrder(id, state, '2028-03-31');
     await expectRefusal(await download(LINUX_APPIMAGE, token), 403, 'update-not-covered');
   });
 
   it('stops counting a pending order once its due date has passed (it lapses)', async () => {
     const { id, token } = await activatedLicense();
-    addOrder(id, 'pending', '2028-03-31', '2026-11-21'); // due yesterday (JST)
+    await addOrder(id, 'pending', '2028-03-31', '2026-11-21'); // due yesterday (JST)
     await expectRefusal(await download(LINUX_APPIMAGE, token), 403, 'update-not-covered');
-    expect(server.ctx.db.prepare('SELECT state FROM orders WHERE license_id = ?').get(id)).toEqual({ state: 'lapsed' });
+    expect(await server.ctx.store.session.get('SELECT state FROM orders WHERE license_id = ?', [id])).toEqual({
+      state: 'lapsed',
+    });
   });
 
   it('does not shorten coverage when a pending order ends earlier than the term', async () => {
     const { id, token } = await activatedLicense();
-    addOrder(id, 'pending', '2027-01-31');
+    await addOrder(id, 'pending', '2027-01-31');
     expect((await download(WINDOWS_EXE, token)).status).toBe(200);
   });
 
   it('reads the current term, not the one in the token', async () => {
     const { id, token } = await activatedLicense();
-    server.ctx.db.prepare("UPDATE licenses SET term_end = '2028-03-31' WHERE id = ?").run(id);
+    await server.ctx.store.session.run("UPDATE licenses SET term_end = '2028-03-31' WHERE id = ?", [id]);
     expect((await download(LINUX_APPIMAGE, token)).status).toBe(200);
-    server.ctx.db.prepare("UPDATE licenses SET term_end = '2027-01-31' WHERE id = ?").run(id);
+    await server.ctx.store.session.run("UPDATE licenses SET term_end = '2027-01-31' WHERE id = ?", [id]);
     await expectRefusal(await download(WINDOWS_EXE, token), 403, 'update-not-covered');
   });
 
@@ -296,15 +296,18 @@ describe('after support ends (SPEC §8, seed 003): nothing, past versions includ
   it('a placed renewal re-opens the feed once per term; after it lapsed unpaid, another placed order opens nothing', async () => {
     const { id, token } = await activatedLicense('2026-10-31');
     await withOldRelease(async () => {
-      addOrder(id, 'pending', '2027-10-31', '2026-12-06', '2026-10-31');
+      await addOrder(id, 'pending', '2027-10-31', '2026-12-06', '2026-10-31');
       expect((await download(MAC_DMG, token)).status).toBe(200);
-      server.ctx.db.prepare("UPDATE orders SET state = 'lapsed', cleared_at = ? WHERE license_id = ?").run(NOW.toISOString(), id);
+      await server.ctx.store.session.run("UPDATE orders SET state = 'lapsed', cleared_at = ? WHERE license_id = ?", [
+        NOW.toISOString(),
+        id,
+      ]);
       await expectRefusal(await download(MAC_DMG, token), 403, 'update-not-covered');
       // Even if support cleared the lapsed order and the customer placed a new one, the term's chance is used up.
-      addOrder(id, 'pending', '2027-10-31', '2026-12-06', '2026-10-31');
+      await addOrder(id, 'pending', '2027-10-31', '2026-12-06', '2026-10-31');
       await expectRefusal(await download(MAC_DMG, token), 403, 'update-not-covered');
       // A new term (the renewal paid) opens the feed again.
-      server.ctx.db.prepare("UPDATE licenses SET term_end = '2027-10-31' WHERE id = ?").run(id);
+      await server.ctx.store.session.run("UPDATE licenses SET term_end = '2027-10-31' WHERE id = ?", [id]);
       expect((await download(MAC_DMG, token)).status).toBe(200);
     });
   });
@@ -314,7 +317,7 @@ describe('refusals by license state', () => {
   it('refuses revoked and cancelled licenses with their own codes', async () => {
     for (const state of ['revoked', 'cancelled']) {
       const { id, token } = await activatedLicense();
-      server.ctx.db.prepare('UPDATE licenses SET state = ? WHERE id = ?').run(state, id);
+      await server.ctx.store.session.run('UPDATE licenses SET state = ? WHERE id = ?', [state, id]);
       await expectRefusal(await download('latest.yml', token), 403, state);
       await expectRefusal(await download(WINDOWS_EXE, token), 403, state);
     }
@@ -325,9 +328,9 @@ describe('refusals by license state', () => {
     expect((await download('latest.yml', token)).status).toBe(200);
     const moved = await activatedLicense();
     // Activating the same number on device B moves it; device A's token is then refused.
-    const number = server.ctx.db
-      .prepare<[string], { number: string }>('SELECT number FROM licenses WHERE id = ?')
-      .get(moved.id)?.number;
+    const number = (
+      await server.ctx.store.session.get<{ number: string }>('SELECT number FROM licenses WHERE id = ?', [moved.id])
+    )?.number;
     const response = await fetch(`${server.url}/v1/activations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -341,10 +344,10 @@ describe('refusals by license state', () => {
 
   it('refuses when the row says moved or names another device', async () => {
     const first = await activatedLicense();
-    server.ctx.db.prepare('UPDATE licenses SET device = ? WHERE id = ?').run('c'.repeat(64), first.id);
+    await server.ctx.store.session.run('UPDATE licenses SET device = ? WHERE id = ?', ['c'.repeat(64), first.id]);
     await expectRefusal(await download('latest.yml', first.token), 403, 'moved');
     const second = await activatedLicense();
-    server.ctx.db.prepare("UPDATE licenses SET state = 'moved' WHERE id = ?").run(second.id);
+    await server.ctx.store.session.run("UPDATE licenses SET state = 'moved' WHERE id = ?", [second.id]);
     await expectRefusal(await download('latest.yml', second.token), 403, 'moved');
   });
 
