@@ -41,7 +41,8 @@ commands:
   seed-demo               DEMO: licenses in every interesting state (prints a table)
   outbox                  mails written to the outbox folder
 options:
-  --db PATH   the service database (default: LICENSE_SERVICE_DB or var/server/license-service.sqlite)`;
+  --db PATH   the service's SQLite file (default: LICENSE_SERVICE_DB or var/server/license-service.sqlite);
+              with LICENSE_SERVICE_DATABASE_URL set, the CLI works on that PostgreSQL database instead`;
 
 class UsageError extends Error {}
 const need = (value: string | undefined, what: string): string => {

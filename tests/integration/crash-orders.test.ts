@@ -7,6 +7,7 @@ import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
 import { createContext } from '../../src-server/server';
 import { type ServiceContext } from '../../src-server/service-context';
 import { SqliteStore } from '../../src-server/store/sqlite/sqlite-store';
+import { freshPostgresDatabase, testStores } from './helpers/test-stores';
 import { serviceConfig, serviceDir, type ServiceProcess, startServiceProcess } from './helpers/service-process';
 
 // kill -9 of the service while orders are in flight, then the clients retry with the same Idempotency-Keys against
@@ -19,17 +20,8 @@ const ORDERS_PER_RUN = 12;
 let dir: string;
 let ctx: ServiceContext;
 let service: ServiceProcess;
-
-beforeAll(async () => {
-  dir = serviceDir('crash-orders-');
-  ctx = await createContext(serviceConfig(dir));
-  service = await startServiceProcess(dir);
-}, 60_000);
-
-afterAll(async () => {
-  await service.stop();
-  await ctx.store.close();
-});
+/** The environment that points the service at the store under test (PostgreSQL: its database URL). */
+let storeEnv: Record<string, string> = {};
 
 type Attempt = {
   licenseId: string;
@@ -83,7 +75,19 @@ async function prepare(run: number): Promise<Attempt[]> {
   return attempts;
 }
 
-describe('kill -9 during orders (SQLite, synchronous=FULL, one transaction per order)', () => {
+describe.each(testStores())('kill -9 during orders on the %s store (one transaction per order)', (store) => {
+  beforeAll(async () => {
+    dir = serviceDir('crash-orders-');
+    storeEnv = store === 'postgres' ? { LICENSE_SERVICE_DATABASE_URL: await freshPostgresDatabase() } : {};
+    ctx = await createContext(serviceConfig(dir, storeEnv));
+    service = await startServiceProcess(dir, storeEnv);
+  }, 60_000);
+
+  afterAll(async () => {
+    await service.stop();
+    await ctx.store.close();
+  });
+
   it(
     `${RUNS} crashes: after the retries, every order exactly once and every charge at most once`,
     async () => {
@@ -105,7 +109,7 @@ describe('kill -9 during orders (SQLite, synchronous=FULL, one transaction per o
         if (statuses.some((s) => s === 0)) crashedMidway += 1;
         expect(statuses.filter((s) => s >= 500)).toEqual([]);
 
-        service = await startServiceProcess(dir);
+        service = await startServiceProcess(dir, storeEnv);
         const retries = await Promise.all(attempts.map((a) => send(service.url, a)));
         expect(retries.map((r) => r.status)).toEqual(attempts.map(() => 201));
 
