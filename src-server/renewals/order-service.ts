@@ -99,8 +99,10 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     .createHash('sha256')
     .update(canonicalJson({ request: input.request, cardLast4 }))
     .digest('hex');
+  // Before the transaction, not in it: the sweep reads every pending order, and on PostgreSQL that read would make
+  // every two concurrent orders a serialization conflict. An overdue order blocks the next one either way.
+  await lapseOverdueOrders(ctx);
   return ctx.store.withTransaction(async (): Promise<OrderOutcome> => {
-    await lapseOverdueOrders(ctx);
     const existing = await ctx.orders.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
       if (existing.requestHash !== requestHash)

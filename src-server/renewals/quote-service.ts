@@ -5,12 +5,14 @@ import { quoteRenewal } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
+import { lapseOverdueOrders } from './lapse';
 import { assertRenewable, coverageFor, planAt } from './renewal-context';
 
 const QUOTE_VALID_MS = 24 * 60 * 60 * 1000;
 
 /** A priced, stored quote the customer can order from within a day. */
 export async function createQuote(ctx: ServiceContext, license: LicenseRow, months: number, options: string[]): Promise<Quote> {
+  await lapseOverdueOrders(ctx);
   await assertRenewable(ctx, license);
   const now = ctx.clock();
   const plan = planAt(ctx, license, months, now);

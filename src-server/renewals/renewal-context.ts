@@ -3,14 +3,13 @@ import { type OptionCoverage, optionCoverage, planRenewal, type RenewalPlan } fr
 import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
-import { lapseOverdueOrders } from './lapse';
 
 /**
  * The checks every renewal passes before money is discussed (SPEC §6): not a trial, registered (package),
- * nothing unsettled from a previous renewal, inside the window, not past the resumption deadline.
+ * nothing unsettled from a previous renewal, inside the window, not past the resumption deadline. Callers lapse
+ * overdue orders first (an overdue order blocks either way: pending or lapsed).
  */
 export async function assertRenewable(ctx: ServiceContext, license: LicenseRow): Promise<void> {
-  await lapseOverdueOrders(ctx);
   if (license.trial) throw new DomainError('repurchase-required', 'a trial is not renewed; buy a license');
   if (license.edition === 'package' && license.registrationNumber !== null && license.registeredAt === null) {
     throw new DomainError('registration-required', 'register the product before renewing');

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type Dialect, type SqlSession, type Store } from '../store';
+import { BUSY_TIMEOUT_MS } from '../database';
 import { TransactionScope } from '../unit-of-work';
 import { migratePostgres } from './migrate';
 
@@ -12,7 +13,12 @@ const POSTGRES: Dialect = {
 /** SQLSTATEs after which the whole unit of work is run again: serialization failure, deadlock, a unique key taken by
  * a transaction that committed meanwhile (the retry then finds its row: an order replays, a trial is refused). */
 const RETRYABLE = new Set(['40001', '40P01', '23505']);
-const MAX_ATTEMPTS = 30;
+/**
+ * How long a unit of work keeps being re-run after serialization failures: as long as a SQLite writer waits for the
+ * write lock. Small tables are read by whole-table scans, whose predicate locks make concurrent orders conflict
+ * often (two processes, 200 concurrent orders: about five re-runs per order, at most 17 for one, in the tests).
+ */
+const RETRY_FOR_MS = BUSY_TIMEOUT_MS;
 
 /** `?` placeholders (the repositories' dialect-neutral SQL) as PostgreSQL's `$1, $2, …`. No SQL here has a `?` inside a literal. */
 export function numberPlaceholders(sql: string): string {
@@ -77,6 +83,7 @@ export class PostgresStore implements Store {
 
   async withTransaction<T>(fn: () => Promise<T>): Promise<T> {
     if (this.scope.current()) return fn();
+    const started = Date.now();
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
       try {
@@ -88,13 +95,13 @@ export class PostgresStore implements Store {
         await client.query('ROLLBACK').catch(() => undefined);
         const code = (error as { code?: unknown }).code;
         // A unique key that is still taken after a retry or two is a real conflict, not a race.
-        const limit = code === '23505' ? 3 : MAX_ATTEMPTS;
-        if (typeof code !== 'string' || !RETRYABLE.has(code) || attempt >= limit) throw error;
+        if (typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+        if (code === '23505' ? attempt >= 3 : Date.now() - started > RETRY_FOR_MS) throw error;
       } finally {
         client.release();
       }
       // Backs off with jitter, so the transactions that collided do not collide again in lockstep.
-      await sleep(Math.random() * Math.min(200, 2 ** attempt));
+      await sleep(Math.random() * Math.min(100, 2 ** attempt));
     }
   }
 
