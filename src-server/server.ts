@@ -9,6 +9,7 @@ import { CustomerRepository } from './customers/customer-repository';
 import { activationRoutes } from './http/activation-routes';
 import { DomainError } from './domain/domain-error';
 import { installErrorHandling } from './http/error-handling';
+import { refuseNulCharacters } from './http/nul-guard';
 import { useZodSchemas } from './http/zod-schemas';
 import { installLicenseRateLimit } from './http/license-rate-limit';
 import { renewalPageRoutes } from './http/renewal-page-routes';
@@ -67,6 +68,7 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
     },
   });
   installErrorHandling(app);
+  refuseNulCharacters(app);
   useZodSchemas(app);
   await app.register(formbody);
   await app.register(rateLimit, {

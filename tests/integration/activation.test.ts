@@ -42,6 +42,21 @@ describe.each(testStores())('on %s', (store) => {
       expect(await malformed.json()).toMatchObject({ error: { code: 'invalid-request' } });
     });
 
+    it('refuses text with a NUL character (PostgreSQL cannot hold one) with the same 400 on every store', async () => {
+      const byId = await fetch(`${server.url}/v1/orders/%00?licenseNumber=NVGV-YP2K-ER1T-PN8A&device=${'a'.repeat(64)}`);
+      const inBody = await post('/v1/registrations', {
+        product: 'sakura-kaikei',
+        registrationNumber: '1234-5678-9012',
+        installKey: 'x',
+        name: 'a\u0000b',
+        email: 'a@example.jp',
+      });
+      for (const response of [byId, inBody]) {
+        expect(response.status).toBe(400);
+        expect(await response.json()).toMatchObject({ error: { code: 'invalid-request' } });
+      }
+    });
+
     it('answers unknown routes with not-found', async () => {
       const response = await fetch(`${server.url}/v1/nothing`);
       expect(response.status).toBe(404);
