@@ -92,10 +92,10 @@ async function main(): Promise<void> {
   );
   const server = await startLicenseServer(config);
   const publicKeyPem = fs.readFileSync(path.join(dir, 'public.pem'), 'utf8');
-  const number = server.ctx.licenses.create(
+  const { number } = await server.ctx.licenses.create(
     { product: PRODUCT, edition: 'package', kind: 'perpetual', termStart: '2026-04-01', termEnd: '2027-03-31' },
     new Date().toISOString(),
-  ).number;
+  );
 
   // A realistic store: activated through the real service (signed license with options, watermark, bookkeeping).
   const dbFile = path.join(dir, 'app.sqlite');

@@ -27,8 +27,8 @@ async function main(): Promise<void> {
   );
   try {
     const device = 'b'.repeat(64);
-    const { license } = issueLicense(service.ctx, { product: 'sakura-kaikei', edition: 'download' });
-    service.ctx.licenses.bindDevice(license.id, device, '1.0.0', new Date().toISOString());
+    const { license } = await issueLicense(service.ctx, { product: 'sakura-kaikei', edition: 'download' });
+    await service.ctx.licenses.bindDevice(license.id, device, '1.0.0', new Date().toISOString());
     const body = JSON.stringify({ licenseNumber: license.number, product: license.product, device, appVersion: '1.0.0' });
     const result = await autocannon({
       url: `${service.url}/v1/validations`,

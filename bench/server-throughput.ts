@@ -127,14 +127,14 @@ async function main(): Promise<number> {
     const today = jstDateOf(new Date().toISOString());
     // One license bound to one device, validated over and over as the desktop app would; inside its renewal
     // window, so quotes and the renewal page have something to price.
-    const { license, registration } = issueLicense(ctx, {
+    const { license, registration } = await issueLicense(ctx, {
       product: 'sakura-kaikei',
       edition: 'download',
       start: addDays(today, -300),
       end: addDays(today, 40),
     });
     if (registration) throw new Error('a download license has no registration');
-    ctx.licenses.bindDevice(license.id, DEVICE, '1.0.0', new Date().toISOString());
+    await ctx.licenses.bindDevice(license.id, DEVICE, '1.0.0', new Date().toISOString());
     const json = { 'content-type': 'application/json' };
     const body = JSON.stringify({ licenseNumber: license.number, product: license.product, device: DEVICE, appVersion: '1.0.0' });
     const check = await fetch(`${service.url}/v1/validations`, { method: 'POST', headers: json, body });
@@ -144,14 +144,14 @@ async function main(): Promise<number> {
 
     // Quotes for a second license (a placed order blocks the first one's next quote, by the unpaid rule), and an
     // order of the first to replay (same Idempotency-Key: the retry path) and to poll.
-    const quoted = issueLicense(ctx, {
+    const quoted = await issueLicense(ctx, {
       product: 'sakura-kaikei',
       edition: 'download',
       start: addDays(today, -300),
       end: addDays(today, 40),
     });
     const QUOTE_DEVICE = 'c'.repeat(64);
-    ctx.licenses.bindDevice(quoted.license.id, QUOTE_DEVICE, '1.0.0', new Date().toISOString());
+    await ctx.licenses.bindDevice(quoted.license.id, QUOTE_DEVICE, '1.0.0', new Date().toISOString());
     const benchQuoteBody = JSON.stringify({
       licenseNumber: quoted.license.number,
       device: QUOTE_DEVICE,

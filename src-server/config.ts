@@ -9,7 +9,10 @@ export type ServerConfig = {
   mode: ServerMode;
   host: string;
   port: number;
+  /** The SQLite file, unless `databaseUrl` names a PostgreSQL database. */
   dbPath: string;
+  /** PostgreSQL (`postgres://…`) for several instances on several machines; null: the SQLite file. */
+  databaseUrl: string | null;
   /** PKCS#8 PEM of the Ed25519 signing key. Never served, never bundled into the desktop app. */
   keyPath: string;
   /** Development only: where to write the matching public key for the desktop app to trust. */
@@ -36,6 +39,7 @@ export function defaultServerConfig(): ServerConfig {
     host: '127.0.0.1',
     port: 8787,
     dbPath: path.join(ROOT, 'var/server/license-service.sqlite'),
+    databaseUrl: null,
     keyPath: path.join(ROOT, 'var/server/keys/license-signing.pem'),
     publishPublicKeyTo: path.join(ROOT, 'resources/license-public-key.pem'),
     releasesPath: path.join(ROOT, 'var/server/releases'),
@@ -54,6 +58,7 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   LICENSE_SERVICE_HOST: 'host',
   LICENSE_SERVICE_PORT: 'port',
   LICENSE_SERVICE_DB: 'dbPath',
+  LICENSE_SERVICE_DATABASE_URL: 'databaseUrl',
   LICENSE_SERVICE_KEY: 'keyPath',
   LICENSE_SERVICE_PUBLISH_PUBLIC_KEY: 'publishPublicKeyTo',
   LICENSE_SERVICE_RELEASES: 'releasesPath',

@@ -9,6 +9,7 @@ import { CustomerRepository } from './customers/customer-repository';
 import { activationRoutes } from './http/activation-routes';
 import { DomainError } from './domain/domain-error';
 import { installErrorHandling } from './http/error-handling';
+import { refuseNulCharacters } from './http/nul-guard';
 import { useZodSchemas } from './http/zod-schemas';
 import { installLicenseRateLimit } from './http/license-rate-limit';
 import { renewalPageRoutes } from './http/renewal-page-routes';
@@ -23,7 +24,7 @@ import { QuoteRepository } from './renewals/quote-repository';
 import { ReminderRepository } from './renewals/reminder-repository';
 import { sendDueReminders } from './renewals/reminders';
 import { type ServiceContext } from './service-context';
-import { openServerDatabase } from './store/database';
+import { openStore } from './store/open-store';
 import { recordServiceRun } from './store/service-run';
 
 const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
@@ -67,6 +68,7 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
     },
   });
   installErrorHandling(app);
+  refuseNulCharacters(app);
   useZodSchemas(app);
   await app.register(formbody);
   await app.register(rateLimit, {
@@ -74,6 +76,8 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
     errorResponseBuilder: () => new DomainError('rate-limited', 'too many requests; try again in a minute'),
   });
   if (ctx.config.demo) {
+    // Every request sees the offset the admin CLI last set (it may run on another machine).
+    app.addHook('onRequest', async () => ctx.refreshClock());
     // A movable clock must never be mistaken for the real one.
     app.addHook('onSend', async (_request, reply) => {
       void reply.header('x-demo-clock', ctx.clock().toISOString());
@@ -92,27 +96,30 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
   return app;
 }
 
-export function createContext(config: ServerConfig, clock?: Clock): ServiceContext {
+export async function createContext(config: ServerConfig, clock?: Clock): Promise<ServiceContext> {
   const catalog = loadCatalog(config.catalogPath);
-  const db = openServerDatabase(config.dbPath);
   const key = loadSigningKey({
     keyPath: config.keyPath,
     generateIfMissing: config.mode === 'development',
     publishPublicKeyTo: config.mode === 'development' ? config.publishPublicKeyTo : null,
   });
+  const store = await openStore(config);
+  const serviceTime = serviceClock(store.session, config.demo, clock);
+  await serviceTime.refresh();
   return {
     config,
-    db,
+    store,
     key,
     catalog,
-    licenses: new LicenseRepository(db),
-    trials: new TrialRepository(db),
-    quotes: new QuoteRepository(db),
-    reminders: new ReminderRepository(db),
-    customers: new CustomerRepository(db),
-    orders: new OrderRepository(db),
+    licenses: new LicenseRepository(store),
+    trials: new TrialRepository(store),
+    quotes: new QuoteRepository(store),
+    reminders: new ReminderRepository(store),
+    customers: new CustomerRepository(store),
+    orders: new OrderRepository(store),
     mail: createMailTransport(config),
-    clock: serviceClock(db, config.demo, clock),
+    clock: serviceTime.clock,
+    refreshClock: serviceTime.refresh,
   };
 }
 
@@ -121,13 +128,16 @@ export async function startLicenseServer(
   config: ServerConfig,
   options: { logger?: boolean; clock?: Clock } = {},
 ): Promise<LicenseServer> {
-  const ctx = createContext(config, options.clock);
-  recordServiceRun(ctx.db, config, new Date().toISOString());
+  const ctx = await createContext(config, options.clock);
+  await recordServiceRun(ctx.store.session, config, new Date().toISOString());
   const app = await buildApp(ctx, options);
   const address = await app.listen({ host: config.host, port: config.port });
   // Reminder mails go out from the service itself, checked at start and hourly (a day has 24 chances).
   const remind = () =>
-    void sendDueReminders(ctx, app.log).catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
+    void ctx
+      .refreshClock()
+      .then(() => sendDueReminders(ctx, app.log))
+      .catch((error: unknown) => app.log.error({ err: error }, 'reminder mails failed'));
   remind();
   const timer = setInterval(remind, REMINDER_INTERVAL_MS).unref();
   return {
@@ -141,7 +151,7 @@ export async function startLicenseServer(
       const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       await app.close();
       clearTimeout(cut);
-      ctx.db.close();
+      await ctx.store.close();
     },
   };
 }

@@ -9,12 +9,13 @@ import { type TrialRepository } from './licenses/trial-repository';
 import { type OrderRepository } from './renewals/order-repository';
 import { type QuoteRepository } from './renewals/quote-repository';
 import { type ReminderRepository } from './renewals/reminder-repository';
-import { type ServerDatabase } from './store/database';
+import { type Store } from './store/store';
 
 /** Everything a route needs, built once at start. `clock` is injectable so tests can pin time. */
 export type ServiceContext = {
   config: ServerConfig;
-  db: ServerDatabase;
+  /** The database (SQLite or PostgreSQL); units of work run in `store.withTransaction`. */
+  store: Store;
   key: SigningKey;
   catalog: Catalog;
   licenses: LicenseRepository;
@@ -25,4 +26,6 @@ export type ServiceContext = {
   orders: OrderRepository;
   mail: MailTransport;
   clock: Clock;
+  /** Reads the demo clock's offset from the database (a no-op outside demo mode); run before each request. */
+  refreshClock: () => Promise<void>;
 };

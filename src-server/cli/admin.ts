@@ -15,7 +15,7 @@ import { lastServiceRun } from '../store/service-run';
 import { seedDemo } from './demo-seed';
 
 // `npm run admin -- <command> [options]` — the vendor's desk tool. It works on the service's database directly
-// (SQLite WAL lets it run beside a running service) with the same rules the service applies.
+// (SQLite WAL, or PostgreSQL, lets it run beside running services) with the same rules the service applies.
 const USAGE = `usage: npm run admin -- <command> [options]
 commands:
   issue --product CODE --edition package|download [--start YYYY-MM-DD] [--end YYYY-MM-DD | --months N]
@@ -41,7 +41,8 @@ commands:
   seed-demo               DEMO: licenses in every interesting state (prints a table)
   outbox                  mails written to the outbox folder
 options:
-  --db PATH   the service database (default: LICENSE_SERVICE_DB or var/server/license-service.sqlite)`;
+  --db PATH   the service's SQLite file (default: LICENSE_SERVICE_DB or var/server/license-service.sqlite);
+              with LICENSE_SERVICE_DATABASE_URL set, the CLI works on that PostgreSQL database instead`;
 
 class UsageError extends Error {}
 const need = (value: string | undefined, what: string): string => {
@@ -65,9 +66,9 @@ const wholeNumber = (value: string | undefined, what: string, min: number, max: 
   return Number(value);
 };
 
-function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
+async function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
   const number = parseLicenseNumber(need(input, '--number'));
-  const license = number.ok ? ctx.licenses.findByNumber(number.value) : null;
+  const license = number.ok ? await ctx.licenses.findByNumber(number.value) : null;
   if (!license) throw new UsageError(`no license ${input}`);
   return license;
 }
@@ -79,7 +80,7 @@ async function run(
 ): Promise<string> {
   const str = (name: string) => values[name] as string | undefined;
   const nowIso = ctx.clock().toISOString();
-  lapseOverdueOrders(ctx); // what the desk sees is today's state
+  await lapseOverdueOrders(ctx); // what the desk sees is today's state
   switch (command) {
     case 'issue': {
       const edition = str('edition');
@@ -89,9 +90,9 @@ async function run(
       const months = wholeNumber(str('months'), '--months', 1, 120);
       if (start && end && end < start) throw new UsageError(`--end ${end} is before --start ${start}`);
       const customer = str('customer')
-        ? ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso)
+        ? await ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso)
         : null;
-      const issued = issueLicense(ctx, {
+      const issued = await issueLicense(ctx, {
         product: need(str('product'), '--product'),
         edition: edition as Edition,
         ...(start ? { start } : {}),
@@ -106,8 +107,7 @@ async function run(
         : issued.license.number;
     }
     case 'list':
-      return ctx.licenses
-        .list()
+      return (await ctx.licenses.list())
         .map((l) =>
           [
             l.number,
@@ -123,20 +123,21 @@ async function run(
         )
         .join('\n');
     case 'show': {
-      const license = licenseByNumber(ctx, str('number'));
+      const license = await licenseByNumber(ctx, str('number'));
+      const orders = [];
+      for (const { response: _r, requestHash: _h, ...o } of await ctx.orders.forLicense(license.id))
+        orders.push({ ...o, payments: await ctx.orders.paymentsFor(o.id) });
       return JSON.stringify(
         {
           license,
-          orders: ctx.orders
-            .forLicense(license.id)
-            .map(({ response: _r, requestHash: _h, ...o }) => ({ ...o, payments: ctx.orders.paymentsFor(o.id) })),
+          orders,
         },
         null,
         2,
       );
     }
     case 'confirm-transfer': {
-      const result = confirmTransfer(
+      const result = await confirmTransfer(
         ctx,
         need(str('order'), '--order'),
         yen(str('amount'), '--amount'),
@@ -145,7 +146,7 @@ async function run(
       return `${result.order.id}\t${result.outcome}${result.reason ? `\t${result.reason}` : ''}\t${result.order.termStart ?? ''}..${result.order.termEnd ?? ''}`;
     }
     case 'refund': {
-      const order = recordRefund(
+      const order = await recordRefund(
         ctx,
         need(str('order'), '--order'),
         yen(str('amount'), '--amount'),
@@ -154,36 +155,36 @@ async function run(
       return `${order.id}\t${order.state}\treceived in all ¥${order.receivedYen ?? 0} of ¥${order.amountYen}`;
     }
     case 'clear-order': {
-      const order = clearOrder(ctx, need(str('order'), '--order'), need(str('note'), '--note'));
+      const order = await clearOrder(ctx, need(str('order'), '--order'), need(str('note'), '--note'));
       return `${order.id}\t${order.state}\tcleared ${order.clearedAt ?? ''}`;
     }
     case 'revoke':
     case 'cancel': {
-      const license = licenseByNumber(ctx, str('number'));
-      ctx.licenses.setState(license.id, command === 'revoke' ? 'revoked' : 'cancelled', nowIso);
+      const license = await licenseByNumber(ctx, str('number'));
+      await ctx.licenses.setState(license.id, command === 'revoke' ? 'revoked' : 'cancelled', nowIso);
       return `${license.number}\t${command === 'revoke' ? 'revoked' : 'cancelled'}`;
     }
     case 'auto-renew': {
-      const license = licenseByNumber(ctx, str('number'));
-      ctx.licenses.setAutoRenew(license.id, values.on === true, nowIso);
+      const license = await licenseByNumber(ctx, str('number'));
+      await ctx.licenses.setAutoRenew(license.id, values.on === true, nowIso);
       return `${license.number}\tauto-renew ${values.on === true ? 'on' : 'off'}`;
     }
     case 'applications': {
-      const license = licenseByNumber(ctx, str('number'));
+      const license = await licenseByNumber(ctx, str('number'));
       if (!license.customerId) throw new UsageError('the license has no customer');
-      ctx.customers.setApplications(license.customerId, Number(str('yearly') ?? 0), Number(str('new') ?? 0));
+      await ctx.customers.setApplications(license.customerId, Number(str('yearly') ?? 0), Number(str('new') ?? 0));
       return `${license.number}\tyearly ${str('yearly') ?? 0}\tnew ${str('new') ?? 0}`;
     }
     case 'clock': {
       const days = wholeNumber(need(str('advance-days'), '--advance-days'), '--advance-days', 1, 3650)!;
-      const run = lastServiceRun(ctx.db);
+      const run = await lastServiceRun(ctx.store.session);
       if (run && !run.demo)
         throw new UsageError(
           `clock: this database belongs to a service that runs in ${run.mode} mode without demo mode (started ${run.startedAt}); a real service never moves its clock`,
         );
       if (!run && !ctx.config.demo)
         throw new UsageError('clock: only in demo mode (start the service with LICENSE_SERVICE_DEMO=1 on this database first)');
-      const offset = moveDemoClock(ctx.db, days * 86_400_000);
+      const offset = await moveDemoClock(ctx.store.session, days * 86_400_000);
       return `DEMO CLOCK: ${new Date(Date.now() + offset).toISOString()} (offset ${offset / 86_400_000} days)`;
     }
     case 'send-reminders':
@@ -252,15 +253,25 @@ async function main(): Promise<void> {
   }
   const { positionals, values } = parsed;
   const config = loadServerConfig(process.env, { ...(values.db ? { dbPath: values.db } : {}), publishPublicKeyTo: null });
-  const ctx = createContext(config);
-  // A database whose service runs in demo mode is worked on with that service's (moved) clock.
-  if (!config.demo && lastServiceRun(ctx.db)?.demo) ctx.clock = serviceClock(ctx.db, true);
+  let ctx: ServiceContext;
   try {
+    ctx = await createContext(config);
+  } catch (error) {
+    report(error);
+    return;
+  }
+  try {
+    // A database whose service runs in demo mode is worked on with that service's (moved) clock.
+    if (!config.demo && (await lastServiceRun(ctx.store.session))?.demo) {
+      const demoClock = serviceClock(ctx.store.session, true);
+      await demoClock.refresh();
+      ctx.clock = demoClock.clock;
+    }
     process.stdout.write(`${await run(ctx, positionals[0], values)}\n`);
   } catch (error) {
     report(error);
   } finally {
-    ctx.db.close();
+    await ctx.store.close();
   }
 }
 

@@ -11,95 +11,95 @@ const device = (name: string) => crypto.createHash('sha256').update(`demo-device
  * Demo data: one license in each state worth showing, dated relative to the service's clock. Prints a table of
  * license numbers and what each demonstrates. Demo devices are hashes of fixed names ('demo-device:<name>').
  */
-export function seedDemo(ctx: ServiceContext): string {
+export async function seedDemo(ctx: ServiceContext): Promise<string> {
   const nowIso = ctx.clock().toISOString();
   const today = jstDateOf(nowIso);
   const rows: { number: string; what: string; product: string }[] = [];
-  const customer = ctx.customers.create(
+  const customer = await ctx.customers.create(
     { name: 'デモ商事株式会社', email: 'demo@example.jp', yearlyApplications: 42, newAdditionalApplications: 3 },
     nowIso,
   );
-  const add = (what: string, input: Parameters<typeof issueLicense>[1]) => {
-    const issued = issueLicense(ctx, { customerId: customer.id, ...input });
-    if (issued.registration) ctx.licenses.register(issued.license.id, 'デモ 太郎', 'demo@example.jp', nowIso);
+  const add = async (what: string, input: Parameters<typeof issueLicense>[1]) => {
+    const issued = await issueLicense(ctx, { customerId: customer.id, ...input });
+    if (issued.registration) await ctx.licenses.register(issued.license.id, 'デモ 太郎', 'demo@example.jp', nowIso);
     rows.push({ number: issued.license.number, what, product: issued.license.product });
     return issued.license;
   };
 
-  add('active (package, 200 days left)', {
+  await add('active (package, 200 days left)', {
     product: 'sakura-kaikei',
     edition: 'package',
     start: addDays(today, -165),
     end: addDays(today, 200),
   });
-  add('renewal window open (package, 40 days left)', {
+  await add('renewal window open (package, 40 days left)', {
     product: 'sakura-kaikei',
     edition: 'package',
     start: addDays(today, -325),
     end: addDays(today, 40),
   });
-  add('expired, renewable in the app (package: starts with 今スグ更新する)', {
+  await add('expired, renewable in the app (package: starts with 今スグ更新する)', {
     product: 'sakura-kaikei',
     edition: 'package',
     start: addDays(today, -400),
     end: addDays(today, -35),
   });
-  add('expired download edition (does not start: 更新申込Webページへ)', {
+  await add('expired download edition (does not start: 更新申込Webページへ)', {
     product: 'sakura-kaikei',
     edition: 'download',
     start: addDays(today, -400),
     end: addDays(today, -35),
   });
-  add('support ended 2 months ago, resumable (modelling tool)', {
+  await add('support ended 2 months ago, resumable (modelling tool)', {
     product: 'model-studio',
     edition: 'download',
     start: addDays(today, -425),
     end: addDays(today, -60),
   });
-  add('support ended 4 years ago, past the resumption deadline', {
+  await add('support ended 4 years ago, past the resumption deadline', {
     product: 'model-studio',
     edition: 'download',
     start: addDays(today, -1825),
     end: addDays(today, -1460),
   });
-  add('annual license ended (repurchase only)', {
+  await add('annual license ended (repurchase only)', {
     product: 'model-studio-annual',
     edition: 'download',
     start: addDays(today, -380),
     end: addDays(today, -15),
   });
-  const trial = add('trial (tax-free terminal, 12 days left)', {
+  const trial = await add('trial (tax-free terminal, 12 days left)', {
     product: 'menzei-terminal',
     edition: 'download',
     start: addDays(today, -18),
     end: addDays(today, 12),
     trial: true,
   });
-  ctx.trials.record({ device: device('trial'), product: trial.product, licenseId: trial.id, acceptedAt: nowIso });
-  const moved = add('moved: activated on device B, device A answers "moved"', {
+  await ctx.trials.record({ device: device('trial'), product: trial.product, licenseId: trial.id, acceptedAt: nowIso });
+  const moved = await add('moved: activated on device B, device A answers "moved"', {
     product: 'menzei-terminal',
     edition: 'download',
     start: addDays(today, -30),
     end: addDays(today, 335),
   });
-  ctx.licenses.bindDevice(moved.id, device('A'), '1.0.0', nowIso);
-  ctx.licenses.bindDevice(moved.id, device('B'), '1.0.0', nowIso);
-  const revoked = add('revoked by the vendor', {
+  await ctx.licenses.bindDevice(moved.id, device('A'), '1.0.0', nowIso);
+  await ctx.licenses.bindDevice(moved.id, device('B'), '1.0.0', nowIso);
+  const revoked = await add('revoked by the vendor', {
     product: 'sakura-kaikei',
     edition: 'package',
     start: addDays(today, -100),
     end: addDays(today, 265),
   });
-  ctx.licenses.setState(revoked.id, 'revoked', nowIso);
-  const unpaid = add('previous renewal unpaid (bank transfer pending)', {
+  await ctx.licenses.setState(revoked.id, 'revoked', nowIso);
+  const unpaid = await add('previous renewal unpaid (bank transfer pending)', {
     product: 'sakura-kaikei',
     edition: 'package',
     start: addDays(today, -330),
     end: addDays(today, 35),
   });
   // A real quote (the renewal window is open), ordered by bank transfer and not paid.
-  const quote = createQuote(ctx, ctx.licenses.findById(unpaid.id)!, 12, []);
-  ctx.orders.insert(
+  const quote = await createQuote(ctx, (await ctx.licenses.findById(unpaid.id))!, 12, []);
+  await ctx.orders.insert(
     {
       id: crypto.randomUUID(),
       licenseId: unpaid.id,
@@ -120,7 +120,7 @@ export function seedDemo(ctx: ServiceContext): string {
     },
     nowIso,
   );
-  add('application-support system, seed-004 options (42 applications this year)', {
+  await add('application-support system, seed-004 options (42 applications this year)', {
     product: 'shinsei-shien',
     edition: 'package',
     start: addDays(today, -700),

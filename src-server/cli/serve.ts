@@ -6,7 +6,9 @@ import { startLicenseServer } from '../server';
 async function main(): Promise<void> {
   const config = loadServerConfig();
   const server = await startLicenseServer(config, { logger: process.env.LICENSE_SERVICE_LOG !== '0' });
-  process.stdout.write(`${JSON.stringify({ listening: server.url, mode: config.mode, demo: config.demo, db: config.dbPath })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ listening: server.url, mode: config.mode, demo: config.demo, db: config.databaseUrl ? 'postgresql' : config.dbPath })}\n`,
+  );
   if (config.demo)
     process.stderr.write(
       '*** DEMO MODE: the service clock can be moved with "npm run admin -- clock"; never use this for real customers ***\n',

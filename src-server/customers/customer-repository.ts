@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import { StatementCache } from '../store/statement-cache';
-import { type ServerDatabase } from '../store/database';
+import { type Store } from '../store/store';
 
 export type Customer = {
   id: string;
@@ -12,47 +11,43 @@ export type Customer = {
 
 /** Customers own several licenses (one per device) and, for seed-004 products, yearly application counts. */
 export class CustomerRepository {
-  private readonly sql: StatementCache;
+  constructor(private readonly store: Store) {}
 
-  constructor(private readonly db: ServerDatabase) {
-    this.sql = new StatementCache(db);
-  }
-
-  create(
+  async create(
     input: { name: string; email?: string | null; yearlyApplications?: number; newAdditionalApplications?: number },
     nowIso: string,
-  ): Customer {
+  ): Promise<Customer> {
     const id = crypto.randomUUID();
-    this.sql
-      .prepare(
-        'INSERT INTO customers (id, name, email, yearly_applications, new_additional_applications, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(id, input.name, input.email ?? null, input.yearlyApplications ?? 0, input.newAdditionalApplications ?? 0, nowIso);
-    return this.find(id)!;
+    await this.store.session.run(
+      'INSERT INTO customers (id, name, email, yearly_applications, new_additional_applications, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [id, input.name, input.email ?? null, input.yearlyApplications ?? 0, input.newAdditionalApplications ?? 0, nowIso],
+    );
+    return (await this.find(id))!;
   }
 
-  find(id: string): Customer | null {
-    const row = this.sql
-      .prepare<[string], { id: string; name: string; email: string | null; y: number; n: number }>(
-        'SELECT id, name, email, yearly_applications AS y, new_additional_applications AS n FROM customers WHERE id = ?',
-      )
-      .get(id);
+  async find(id: string): Promise<Customer | null> {
+    const row = await this.store.session.get<{ id: string; name: string; email: string | null; y: number; n: number }>(
+      'SELECT id, name, email, yearly_applications AS y, new_additional_applications AS n FROM customers WHERE id = ?',
+      [id],
+    );
     return row
       ? { id: row.id, name: row.name, email: row.email, yearlyApplications: row.y, newAdditionalApplications: row.n }
       : null;
   }
 
-  setApplications(id: string, yearly: number, newAdditional: number): void {
-    this.sql
-      .prepare('UPDATE customers SET yearly_applications = ?, new_additional_applications = ? WHERE id = ?')
-      .run(yearly, newAdditional, id);
+  async setApplications(id: string, yearly: number, newAdditional: number): Promise<void> {
+    await this.store.session.run('UPDATE customers SET yearly_applications = ?, new_additional_applications = ? WHERE id = ?', [
+      yearly,
+      newAdditional,
+      id,
+    ]);
   }
 
-  licenseCount(id: string): number {
-    return this.sql
-      .prepare<[string], { n: number }>(
-        "SELECT count(*) AS n FROM licenses WHERE customer_id = ? AND state = 'active' AND trial = 0",
-      )
-      .get(id)!.n;
+  async licenseCount(id: string): Promise<number> {
+    const row = await this.store.session.get<{ n: number }>(
+      "SELECT count(*) AS n FROM licenses WHERE customer_id = ? AND state = 'active' AND trial = 0",
+      [id],
+    );
+    return Number(row!.n);
   }
 }

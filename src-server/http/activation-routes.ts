@@ -27,9 +27,9 @@ import { type ZodTypeProvider } from './zod-schemas';
  * The license's latest renewal that is not settled — pending, lapsed unpaid (and not since superseded by a paid
  * order), or with support — so the app can say so (seed 000); null when there is none.
  */
-function placedRenewal(ctx: ServiceContext, licenseId: string): PlacedRenewal | null {
-  lapseOverdueOrders(ctx);
-  const order = ctx.orders.latestUnsettledFor(licenseId);
+async function placedRenewal(ctx: ServiceContext, licenseId: string): Promise<PlacedRenewal | null> {
+  await lapseOverdueOrders(ctx);
+  const order = await ctx.orders.latestUnsettledFor(licenseId);
   if (!order || order.state === 'paid' || order.state === 'declined') return null;
   return { orderId: order.id, state: order.state, method: order.method, dueOn: order.dueOn };
 }
@@ -51,8 +51,8 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
     { ...limited, schema: { body: ActivationRequestSchema, response: { 200: LicenseResponseSchema } } },
     async (request) => {
       const body = request.body;
-      const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product });
-      ctx.licenses.bindDevice(license.id, body.device, body.appVersion, ctx.clock().toISOString());
+      const license = await licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product });
+      await ctx.licenses.bindDevice(license.id, body.device, body.appVersion, ctx.clock().toISOString());
       return answer({ ...license, device: body.device }, body.device);
     },
   );
@@ -63,9 +63,13 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
     { ...limited, schema: { body: ValidationRequestSchema, response: { 200: LicenseResponseSchema } } },
     async (request) => {
       const body = request.body;
-      const license = licenseForDevice(ctx, { licenseNumber: body.licenseNumber, product: body.product, device: body.device });
-      const renewed = extendAutoRenewing(ctx, license, request.log);
-      return { ...(await answer(renewed, body.device)), renewal: placedRenewal(ctx, renewed.id) };
+      const license = await licenseForDevice(ctx, {
+        licenseNumber: body.licenseNumber,
+        product: body.product,
+        device: body.device,
+      });
+      const renewed = await extendAutoRenewing(ctx, license, request.log);
+      return { ...(await answer(renewed, body.device)), renewal: await placedRenewal(ctx, renewed.id) };
     },
   );
 
@@ -80,7 +84,7 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
       const trialDays = edition ? findEdition(product, edition).policy.trialDays : null;
       if (!edition || !trialDays) throw new DomainError('trial-not-offered', 'this product has no trial');
       const acceptedAt = ctx.clock().toISOString();
-      const license = startTrial(ctx, {
+      const license = await startTrial(ctx, {
         product: product.code,
         edition,
         device: body.device,
@@ -98,11 +102,11 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
     { ...limited, schema: { body: RegistrationRequestSchema, response: { 201: RegistrationResponseSchema } } },
     async (request, reply) => {
       const body = request.body;
-      const license = ctx.licenses.findByRegistrationNumber(body.registrationNumber);
+      const license = await ctx.licenses.findByRegistrationNumber(body.registrationNumber);
       if (!license || license.product !== body.product || license.installKeyHash !== hashInstallKey(body.installKey)) {
         throw new DomainError('registration-invalid', 'registration number and install key do not match');
       }
-      ctx.licenses.register(license.id, body.name, body.email, ctx.clock().toISOString());
+      await ctx.licenses.register(license.id, body.name, body.email, ctx.clock().toISOString());
       void reply.status(201);
       return { registered: true as const, licenseNumber: license.number };
     },

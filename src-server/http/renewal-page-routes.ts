@@ -12,8 +12,6 @@ import { lapseOverdueOrders } from '../renewals/lapse';
 import { notifyOrderPlaced } from '../renewals/order-notifications';
 import { orderView, placeOrder } from '../renewals/order-service';
 import { createQuote, findQuote } from '../renewals/quote-service';
-import { type ServiceContext } from '../service-context';
-import { writeTransaction } from '../store/database';
 import { formatDateText, type Html, html, translator } from '../web/html';
 import {
   errorBlock,
@@ -147,7 +145,7 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
   };
 
   /** The state of a license's renewal, as the page shows it whenever the link is opened. */
-  const pageFor = (license: LicenseRow, locale: Locale, justRegistered: boolean): PageAnswer => {
+  const pageFor = async (license: LicenseRow, locale: Locale, justRegistered: boolean): Promise<PageAnswer> => {
     const d = describe(license, locale);
     if (license.trial || license.kind === 'annual' || d.choices.defaultMonths === null) {
       return {
@@ -160,8 +158,8 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
         }),
       };
     }
-    lapseOverdueOrders(ctx);
-    const latest = ctx.orders.latestFor(license.id);
+    await lapseOverdueOrders(ctx);
+    const latest = await ctx.orders.latestFor(license.id);
     if (latest && latest.clearedAt === null) {
       // Opened again while the order waits for its money: the same instructions, never an error or a new order.
       if (latest.state === 'pending')
@@ -179,7 +177,7 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     }
     let quote: Quote;
     try {
-      quote = createQuote(ctx, license, d.choices.defaultMonths, d.choices.defaultOptions);
+      quote = await createQuote(ctx, license, d.choices.defaultMonths, d.choices.defaultOptions);
     } catch (error) {
       const domain = asDomainError(error);
       const opensOn = domain?.details?.opensOn;
@@ -221,13 +219,13 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     let answer: PageAnswer;
     try {
       if (!number.ok) throw new DomainError(number.code, 'not a license number');
-      license = ctx.licenses.findByNumber(number.value);
+      license = await ctx.licenses.findByNumber(number.value);
       if (!license || (productFromPath && license.product !== productFromPath)) {
         license = null;
         throw new DomainError('unknown-license', 'no such license');
       }
       if (license.state === 'revoked' || license.state === 'cancelled') throw new DomainError(license.state, license.state);
-      answer = pageFor(license, locale, query.registered === '1');
+      answer = await pageFor(license, locale, query.registered === '1');
     } catch (error) {
       answer = failure(request, locale, error, license);
     }
@@ -240,13 +238,19 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
   );
 
   /** Back to the payment form after a refusal of the card, with the quote and the method kept (never the card). */
-  const backToForm = (license: LicenseRow, locale: Locale, quoteId: string, method: string, message: string): Html => {
+  const backToForm = async (
+    license: LicenseRow,
+    locale: Locale,
+    quoteId: string,
+    method: string,
+    message: string,
+  ): Promise<Html> => {
     let quote: Quote;
     try {
-      quote = findQuote(ctx, license, quoteId);
+      quote = await findQuote(ctx, license, quoteId);
     } catch {
       const d = describe(license, locale);
-      quote = createQuote(ctx, license, d.choices.defaultMonths ?? 12, d.choices.defaultOptions);
+      quote = await createQuote(ctx, license, d.choices.defaultMonths ?? 12, d.choices.defaultOptions);
     }
     return quotePage(license, locale, quote, { method, message });
   };
@@ -258,7 +262,7 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     const form = RenewalPageOrderFormSchema.safeParse(request.body);
     if (!form.success) return send(reply, 400, page(locale, t('renewalPage.title'), errorBlock(t('errors.invalid-request'))));
     const number = parseLicenseNumber(form.data.license);
-    const license = number.ok ? ctx.licenses.findByNumber(number.value) : null;
+    const license = number.ok ? await ctx.licenses.findByNumber(number.value) : null;
     let answer: PageAnswer;
     try {
       if (!license) throw new DomainError('unknown-license', 'no such license');
@@ -267,7 +271,7 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
         form.data.method === 'card' ? { number: form.data.cardNumber ?? '', expiry: form.data.cardExpiry ?? '' } : undefined;
       let outcome;
       try {
-        outcome = placeOrder(ctx, {
+        outcome = await placeOrder(ctx, {
           license,
           device: null,
           idempotencyKey: form.data.idempotencyKey,
@@ -278,15 +282,15 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
         });
       } catch (error) {
         if (asDomainError(error)?.code !== 'card-invalid') throw error;
-        const body = backToForm(license, locale, form.data.quoteId, form.data.method, t('errors.card-invalid'));
+        const body = await backToForm(license, locale, form.data.quoteId, form.data.method, t('errors.card-invalid'));
         return send(reply, 400, page(locale, t('renewalPage.title'), body));
       }
       if (outcome.kind === 'declined') {
-        const body = backToForm(license, locale, form.data.quoteId, form.data.method, t('errors.payment-declined'));
+        const body = await backToForm(license, locale, form.data.quoteId, form.data.method, t('errors.payment-declined'));
         return send(reply, statusFor('payment-declined'), page(locale, t('renewalPage.title'), body));
       }
       if (outcome.fresh) await notifyOrderPlaced(ctx, license, outcome.order, request.log);
-      const order = orderView(ctx.orders.findById(outcome.order.id) ?? outcome.order);
+      const order = orderView((await ctx.orders.findById(outcome.order.id)) ?? outcome.order);
       const support = supportContactFor(ctx.catalog, license.product, license.edition);
       answer = { status: 201, body: orderResult(locale, order, support) };
     } catch (error) {
@@ -302,7 +306,7 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     const form = RegistrationFormSchema.safeParse(request.body);
     if (!form.success) return send(reply, 400, page(locale, t('renewalPage.title'), errorBlock(t('errors.invalid-request'))));
     const number = parseLicenseNumber(form.data.license);
-    const license = number.ok ? ctx.licenses.findByNumber(number.value) : null;
+    const license = number.ok ? await ctx.licenses.findByNumber(number.value) : null;
     let answer: PageAnswer;
     try {
       if (!license || license.edition !== 'package' || license.registrationNumber === null)
@@ -333,12 +337,12 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
           answer = again(t('renewalPage.registrationIncomplete'), 400);
           return send(reply, answer.status, page(locale, t('renewalPage.title'), answer.body));
         }
-        const found = ctx.licenses.findByRegistrationNumber(checked.data.registrationNumber);
+        const found = await ctx.licenses.findByRegistrationNumber(checked.data.registrationNumber);
         if (!found || found.id !== license.id || found.installKeyHash !== hashInstallKey(checked.data.installKey)) {
           answer = again(t('errors.registration-invalid'), statusFor('registration-invalid'));
           return send(reply, answer.status, page(locale, t('renewalPage.title'), answer.body));
         }
-        registerLicense(ctx, license.id, checked.data.name, checked.data.email);
+        await ctx.licenses.register(license.id, checked.data.name, checked.data.email, ctx.clock().toISOString());
       }
       // Post, then redirect: a reload of the quote never posts the registration again.
       return reply.redirect(quoteUrl(license.number, locale, '&registered=1'), 303);
@@ -348,7 +352,3 @@ export const renewalPageRoutes: FastifyPluginAsync<RouteOptions> = async (app, {
     return send(reply, answer.status, page(locale, t('renewalPage.title'), answer.body));
   });
 };
-
-function registerLicense(ctx: ServiceContext, id: string, name: string, email: string): void {
-  writeTransaction(ctx.db, () => ctx.licenses.register(id, name, email, ctx.clock().toISOString()));
-}

@@ -29,8 +29,8 @@ export const renewalRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { 
     { ...limited, schema: { body: QuoteRequestSchema, response: { 201: QuoteResponseSchema } } },
     async (request, reply) => {
       const body = request.body;
-      const license = licenseForDevice(ctx, body);
-      const quote = createQuote(ctx, license, body.months, body.options);
+      const license = await licenseForDevice(ctx, body);
+      const quote = await createQuote(ctx, license, body.months, body.options);
       void reply.status(201);
       return { quote, serverTime: ctx.clock().toISOString() };
     },
@@ -44,8 +44,8 @@ export const renewalRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { 
       const body = request.body;
       const key = request.headers['idempotency-key'];
       if (typeof key !== 'string') throw new DomainError('idempotency-key-required', 'send an Idempotency-Key header');
-      const license = licenseForDevice(ctx, body);
-      const outcome = placeOrder(ctx, {
+      const license = await licenseForDevice(ctx, body);
+      const outcome = await placeOrder(ctx, {
         license,
         device: body.device,
         idempotencyKey: key,
@@ -58,7 +58,7 @@ export const renewalRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { 
       if (outcome.fresh) await notifyOrderPlaced(ctx, license, outcome.order, request.log);
       void reply.status(201);
       // The order as it stands after the mail (instructionsMailed), the rest as first answered.
-      return { ...outcome.answer, order: orderView(ctx.orders.findById(outcome.order.id) ?? outcome.order) };
+      return { ...outcome.answer, order: orderView((await ctx.orders.findById(outcome.order.id)) ?? outcome.order) };
     },
   );
 
@@ -70,9 +70,9 @@ export const renewalRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { 
       schema: { params: OrderIdParamsSchema, querystring: OrderStatusQuerySchema, response: { 200: OrderStatusResponseSchema } },
     },
     async (request) => {
-      const license = licenseForDevice(ctx, request.query);
-      lapseOverdueOrders(ctx);
-      const order = ctx.orders.findById(request.params.id);
+      const license = await licenseForDevice(ctx, request.query);
+      await lapseOverdueOrders(ctx);
+      const order = await ctx.orders.findById(request.params.id);
       if (!order || order.licenseId !== license.id) throw new DomainError('order-not-found', 'no such order for this license');
       return { order: orderView(order), serverTime: ctx.clock().toISOString() };
     },

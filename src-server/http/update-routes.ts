@@ -24,8 +24,8 @@ export const updateRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx,
     handler: async (request, reply) => {
       // A name that could leave the folder is no file of the feed, whoever asks.
       if (!isSafeFileName(request.params.file)) throw new DomainError('not-found', 'no such update file');
-      lapseOverdueOrders(ctx); // an order past its due date no longer opens the feed
-      const grant = gate.authorize(request.headers[LICENSE_TOKEN_HEADER]);
+      await lapseOverdueOrders(ctx); // an order past its due date no longer opens the feed
+      const grant = await gate.authorize(request.headers[LICENSE_TOKEN_HEADER]);
       const lookup = await feed.lookup(request.params.file);
       if ('invalidChannel' in lookup) {
         request.log.error({ file: request.params.file, problem: lookup.invalidChannel }, 'release channel file is not valid');

@@ -7,13 +7,13 @@ import { type LicenseRow } from './license-repository';
  * The license a device speaks for: known, for this product, not stopped, and bound to this very device (a license
  * activated elsewhere since answers `moved`, SPEC §4).
  */
-export function licenseForDevice(
+export async function licenseForDevice(
   ctx: ServiceContext,
   input: { licenseNumber: string; device?: string; product?: string },
-): LicenseRow {
+): Promise<LicenseRow> {
   const number = parseLicenseNumber(input.licenseNumber);
   if (!number.ok) throw new DomainError(number.code, 'not a valid license number');
-  const license = ctx.licenses.findByNumber(number.value);
+  const license = await ctx.licenses.findByNumber(number.value);
   if (!license) throw new DomainError('unknown-license', 'no license with this number');
   if (input.product !== undefined && license.product !== input.product)
     throw new DomainError('product-mismatch', 'the license is for another product');

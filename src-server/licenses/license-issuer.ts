@@ -37,7 +37,7 @@ function newPackageRegistration(): { registrationNumber: string; installKey: str
  * Creates a license for a product and edition as the catalog describes them: its kind, and every option of the
  * policy with the service term's end. A package license gets its registration number and install key.
  */
-export function issueLicense(ctx: ServiceContext, input: IssueInput): IssuedLicense {
+export async function issueLicense(ctx: ServiceContext, input: IssueInput): Promise<IssuedLicense> {
   const now = ctx.clock();
   const product = findProduct(ctx.catalog, input.product);
   const { policy } = findEdition(product, input.edition);
@@ -45,7 +45,7 @@ export function issueLicense(ctx: ServiceContext, input: IssueInput): IssuedLice
   const end = input.end ?? resumptionTerm(termRulesFor(ctx.catalog, product.code, input.edition), start, input.months ?? 12).end;
   if (end < start) throw new RangeError('a license cannot end before it starts');
   const registration = input.edition === 'package' && !input.trial ? newPackageRegistration() : null;
-  const license = ctx.licenses.create(
+  const license = await ctx.licenses.create(
     {
       product: product.code,
       edition: input.edition,

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { type Edition, type LicenseKind, type LicenseState } from '../../src-shared/licensing';
-import { StatementCache } from '../store/statement-cache';
-import { type ServerDatabase, writeTransaction } from '../store/database';
+import { type Dialect, type Store } from '../store/store';
 import { newLicenseNumber } from './license-number-generator';
 
 export type LicenseRow = {
@@ -38,7 +37,7 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
 export type UpdateCoverage = { state: LicenseState; device: string | null; termEnd: string; pendingEnd: string | null };
 
 type Row = {
-  /** The license's options as a JSON array, read in the same statement (one read transaction per lookup). */
+  /** The license's options as JSON array text, read in the same statement (one read transaction per lookup). */
   options_json: string;
   id: string;
   number: string;
@@ -58,45 +57,34 @@ type Row = {
   installed_on: string | null;
 };
 
-const SELECT_LICENSE = `
-  SELECT l.*, (SELECT json_group_array(json_object('code', o.code, 'end', o.term_end) ORDER BY o.code)
-                 FROM license_options o WHERE o.license_id = l.id) AS options_json
+const selectLicense = (dialect: Dialect) => `
+  SELECT l.*, ${dialect.licenseOptionsJson} AS options_json
     FROM licenses l`;
 
-/** The vendor's license records. Every write that touches more than one row runs in one transaction. */
+/**
+ * The vendor's license records, in whichever store the service runs on. Every write that touches more than one row
+ * runs in one transaction.
+ */
 export class LicenseRepository {
-  private readonly byNumber;
-  private readonly byId;
-  private readonly coverage;
+  private readonly select: string;
 
-  private readonly sql: StatementCache;
-
-  constructor(private readonly db: ServerDatabase) {
-    this.sql = new StatementCache(db);
-    this.byNumber = db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.number = ?`);
-    this.byId = db.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.id = ?`);
-    this.coverage = db.prepare<[string], UpdateCoverage>(
-      `SELECT l.state, l.device, l.term_end AS termEnd,
-              (SELECT MAX(o.term_end) FROM orders o
-                WHERE o.license_id = l.id AND o.state = 'pending'
-                  AND NOT EXISTS (SELECT 1 FROM orders p
-                                   WHERE p.license_id = l.id AND p.state = 'lapsed'
-                                     AND p.placed_on_term_end = l.term_end)) AS pendingEnd
-         FROM licenses l WHERE l.id = ?`,
-    );
+  constructor(private readonly store: Store) {
+    this.select = selectLicense(store.dialect);
   }
 
-  create(input: NewLicense, nowIso: string): LicenseRow {
+  private get sql() {
+    return this.store.session;
+  }
+
+  async create(input: NewLicense, nowIso: string): Promise<LicenseRow> {
     const id = crypto.randomUUID();
     const number = newLicenseNumber();
-    writeTransaction(this.db, () => {
-      this.sql
-        .prepare(
-          `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, trial, device, customer_id,
-             registration_number, install_key_hash, installed_on, auto_renew, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
+    await this.store.withTransaction(async () => {
+      await this.sql.run(
+        `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, trial, device, customer_id,
+           registration_number, install_key_hash, installed_on, auto_renew, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
           id,
           number,
           input.product,
@@ -113,75 +101,89 @@ export class LicenseRepository {
           input.autoRenew ? 1 : 0,
           nowIso,
           nowIso,
-        );
-      const addOption = this.sql.prepare('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)');
-      for (const option of input.options ?? []) addOption.run(id, option.code, option.end);
+        ],
+      );
+      for (const option of input.options ?? [])
+        await this.sql.run('INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)', [
+          id,
+          option.code,
+          option.end,
+        ]);
     });
-    return this.findById(id)!;
+    return (await this.findById(id))!;
   }
 
-  findByNumber(number: string): LicenseRow | null {
-    const row = this.byNumber.get(number);
+  async findByNumber(number: string): Promise<LicenseRow | null> {
+    const row = await this.sql.get<Row>(`${this.select} WHERE l.number = ?`, [number]);
     return row ? this.toLicense(row) : null;
   }
 
-  findById(id: string): LicenseRow | null {
-    const row = this.byId.get(id);
+  async findById(id: string): Promise<LicenseRow | null> {
+    const row = await this.sql.get<Row>(`${this.select} WHERE l.id = ?`, [id]);
     return row ? this.toLicense(row) : null;
   }
 
-  findByRegistrationNumber(registrationNumber: string): (LicenseRow & { installKeyHash: string | null }) | null {
-    const row = this.sql.prepare<[string], Row>(`${SELECT_LICENSE} WHERE l.registration_number = ?`).get(registrationNumber);
+  async findByRegistrationNumber(registrationNumber: string): Promise<(LicenseRow & { installKeyHash: string | null }) | null> {
+    const row = await this.sql.get<Row>(`${this.select} WHERE l.registration_number = ?`, [registrationNumber]);
     return row ? { ...this.toLicense(row), installKeyHash: row.install_key_hash } : null;
   }
 
-  list(): LicenseRow[] {
-    return this.sql
-      .prepare<[], Row>(`${SELECT_LICENSE} ORDER BY l.created_at, l.number`)
-      .all()
-      .map((row) => this.toLicense(row));
+  async list(): Promise<LicenseRow[]> {
+    const rows = await this.sql.all<Row>(`${this.select} ORDER BY l.created_at, l.number`);
+    return rows.map((row) => this.toLicense(row));
   }
 
-  bindDevice(id: string, device: string, appVersion: string, nowIso: string): void {
-    writeTransaction(this.db, () => {
-      this.sql.prepare('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?').run(device, nowIso, id);
-      this.sql
-        .prepare('INSERT INTO activations (license_id, device, app_version, at) VALUES (?, ?, ?, ?)')
-        .run(id, device, appVersion, nowIso);
+  async bindDevice(id: string, device: string, appVersion: string, nowIso: string): Promise<void> {
+    await this.store.withTransaction(async () => {
+      await this.sql.run('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?', [device, nowIso, id]);
+      await this.sql.run('INSERT INTO activations (license_id, device, app_version, at) VALUES (?, ?, ?, ?)', [
+        id,
+        device,
+        appVersion,
+        nowIso,
+      ]);
     });
   }
 
-  setState(id: string, state: LicenseState, nowIso: string): void {
-    this.sql.prepare('UPDATE licenses SET state = ?, updated_at = ? WHERE id = ?').run(state, nowIso, id);
+  async setState(id: string, state: LicenseState, nowIso: string): Promise<void> {
+    await this.sql.run('UPDATE licenses SET state = ?, updated_at = ? WHERE id = ?', [state, nowIso, id]);
   }
 
-  setAutoRenew(id: string, autoRenew: boolean, nowIso: string): void {
-    this.sql.prepare('UPDATE licenses SET auto_renew = ?, updated_at = ? WHERE id = ?').run(autoRenew ? 1 : 0, nowIso, id);
+  async setAutoRenew(id: string, autoRenew: boolean, nowIso: string): Promise<void> {
+    await this.sql.run('UPDATE licenses SET auto_renew = ?, updated_at = ? WHERE id = ?', [autoRenew ? 1 : 0, nowIso, id]);
   }
 
-  register(id: string, name: string, email: string, nowIso: string): void {
-    this.sql
-      .prepare('UPDATE licenses SET registered_at = ?, registered_name = ?, registered_email = ?, updated_at = ? WHERE id = ?')
-      .run(nowIso, name, email, nowIso, id);
-  }
-
-  registeredEmail(id: string): string | null {
-    return (
-      this.sql.prepare<[string], { e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?').get(id)?.e ??
-      null
+  async register(id: string, name: string, email: string, nowIso: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE licenses SET registered_at = ?, registered_name = ?, registered_email = ?, updated_at = ? WHERE id = ?',
+      [nowIso, name, email, nowIso, id],
     );
   }
 
+  async registeredEmail(id: string): Promise<string | null> {
+    return (await this.sql.get<{ e: string | null }>('SELECT registered_email AS e FROM licenses WHERE id = ?', [id]))?.e ?? null;
+  }
+
   /** Sets the service term; the options renewed with it get the same end, the others keep theirs. */
-  setTerm(id: string, term: { start: string; end: string }, renewedOptions: readonly string[], nowIso: string): void {
-    writeTransaction(this.db, () => {
-      this.sql
-        .prepare('UPDATE licenses SET term_start = ?, term_end = ?, updated_at = ? WHERE id = ?')
-        .run(term.start, term.end, nowIso, id);
-      const upsert = this.sql.prepare(
-        'INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?) ON CONFLICT(license_id, code) DO UPDATE SET term_end = excluded.term_end',
-      );
-      for (const code of renewedOptions) upsert.run(id, code, term.end);
+  async setTerm(
+    id: string,
+    term: { start: string; end: string },
+    renewedOptions: readonly string[],
+    nowIso: string,
+  ): Promise<void> {
+    await this.store.withTransaction(async () => {
+      await this.sql.run('UPDATE licenses SET term_start = ?, term_end = ?, updated_at = ? WHERE id = ?', [
+        term.start,
+        term.end,
+        nowIso,
+        id,
+      ]);
+      for (const code of renewedOptions)
+        await this.sql.run(
+          `INSERT INTO license_options (license_id, code, term_end) VALUES (?, ?, ?)
+             ON CONFLICT(license_id, code) DO UPDATE SET term_end = excluded.term_end`,
+          [id, code, term.end],
+        );
     });
   }
 
@@ -191,8 +193,19 @@ export class LicenseRepository {
    * on the same term already lapsed unpaid. Paid orders are already in term_end; declined, lapsed and needs-support
    * orders extend nothing.
    */
-  updateCoverage(id: string): UpdateCoverage | null {
-    return this.coverage.get(id) ?? null;
+  async updateCoverage(id: string): Promise<UpdateCoverage | null> {
+    return (
+      (await this.sql.get<UpdateCoverage>(
+        `SELECT l.state, l.device, l.term_end AS "termEnd",
+                (SELECT MAX(o.term_end) FROM orders o
+                  WHERE o.license_id = l.id AND o.state = 'pending'
+                    AND NOT EXISTS (SELECT 1 FROM orders p
+                                     WHERE p.license_id = l.id AND p.state = 'lapsed'
+                                       AND p.placed_on_term_end = l.term_end)) AS "pendingEnd"
+           FROM licenses l WHERE l.id = ?`,
+        [id],
+      )) ?? null
+    );
   }
 
   private toLicense(row: Row): LicenseRow {

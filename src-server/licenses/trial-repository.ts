@@ -1,24 +1,20 @@
-import { StatementCache } from '../store/statement-cache';
-import { type ServerDatabase } from '../store/database';
+import { type Store } from '../store/store';
 
 /** One trial per device and product (seed 001): who had which, from the moment the terms were accepted. */
 export class TrialRepository {
-  private readonly sql: StatementCache;
+  constructor(private readonly store: Store) {}
 
-  constructor(private readonly db: ServerDatabase) {
-    this.sql = new StatementCache(db);
-  }
-
-  used(device: string, product: string): boolean {
-    return this.sql.prepare('SELECT 1 FROM trials WHERE device = ? AND product = ?').get(device, product) !== undefined;
+  async used(device: string, product: string): Promise<boolean> {
+    const row = await this.store.session.get('SELECT 1 AS one FROM trials WHERE device = ? AND product = ?', [device, product]);
+    return row !== undefined;
   }
 
   /** Returns false when the device already had its trial of the product (the row exists). */
-  record(trial: { device: string; product: string; licenseId: string; acceptedAt: string }): boolean {
-    return (
-      this.sql
-        .prepare('INSERT OR IGNORE INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?)')
-        .run(trial.device, trial.product, trial.licenseId, trial.acceptedAt).changes === 1
+  async record(trial: { device: string; product: string; licenseId: string; acceptedAt: string }): Promise<boolean> {
+    const changes = await this.store.session.run(
+      'INSERT INTO trials (device, product, license_id, accepted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [trial.device, trial.product, trial.licenseId, trial.acceptedAt],
     );
+    return changes === 1;
   }
 }

@@ -1,19 +1,18 @@
 import { type Edition } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
 import { type ServiceContext } from '../service-context';
-import { writeTransaction } from '../store/database';
 import { issueLicense } from './license-issuer';
 import { type LicenseRow } from './license-repository';
 
 /** A trial license bound to the device, once per device and product (seed 001), in one write transaction. */
-export function startTrial(
+export async function startTrial(
   ctx: ServiceContext,
   input: { product: string; edition: Edition; device: string; acceptedAt: string; term: { start: string; end: string } },
-): LicenseRow {
-  return writeTransaction(ctx.db, () => {
-    if (ctx.trials.used(input.device, input.product))
+): Promise<LicenseRow> {
+  return ctx.store.withTransaction(async () => {
+    if (await ctx.trials.used(input.device, input.product))
       throw new DomainError('trial-already-used', 'this device has already had its trial');
-    const { license } = issueLicense(ctx, {
+    const { license } = await issueLicense(ctx, {
       product: input.product,
       edition: input.edition,
       start: input.term.start,
@@ -21,7 +20,12 @@ export function startTrial(
       trial: true,
       device: input.device,
     });
-    ctx.trials.record({ device: input.device, product: input.product, licenseId: license.id, acceptedAt: input.acceptedAt });
+    await ctx.trials.record({
+      device: input.device,
+      product: input.product,
+      licenseId: license.id,
+      acceptedAt: input.acceptedAt,
+    });
     return license;
   });
 }

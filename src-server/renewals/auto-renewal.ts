@@ -6,7 +6,6 @@ import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
 import { createQuote } from './quote-service';
 import { termAfter } from './renewal-context';
-import { writeTransaction } from '../store/database';
 
 /**
  * Licenses with a standing account transfer (口座振替) renew themselves: when a validation arrives inside the
@@ -15,7 +14,7 @@ import { writeTransaction } from '../store/database';
  * unsettled order or a closed window stops it. Once per term: the order's Idempotency-Key is derived from the
  * license and its current end and is UNIQUE in the database. A failure is logged and never blocks the lease.
  */
-export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log: FastifyBaseLogger): LicenseRow {
+export async function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log: FastifyBaseLogger): Promise<LicenseRow> {
   if (!license.autoRenew || license.kind === 'annual' || license.trial) return license;
   const nowIso = ctx.clock().toISOString();
   const today = jstDateOf(nowIso);
@@ -23,21 +22,18 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
   try {
     const rules = termRulesFor(ctx.catalog, license.product, license.edition);
     if (today > license.termEnd || !isRenewalWindowOpen(rules, license.termEnd, today)) return license;
-    if (ctx.orders.findByIdempotencyKey(key)) return license;
+    if (await ctx.orders.findByIdempotencyKey(key)) return license;
     const policy = findProduct(ctx.catalog, license.product).editions[license.edition]!.policy;
     if (!policy.paymentMethods.includes('account-transfer')) return license;
     // The same length and options as last time; without a paid order yet, the options the license has now.
-    const last = ctx.orders
-      .forLicense(license.id)
-      .filter((o) => o.state === 'paid')
-      .at(-1);
+    const last = (await ctx.orders.forLicense(license.id)).filter((o) => o.state === 'paid').at(-1);
     const months = last && policy.renewalMonths.includes(last.months) ? last.months : Math.max(...policy.renewalMonths);
     const wanted = last?.options ?? license.options.map((o) => o.code);
     const options = policy.options.filter((o) => !o.removable || wanted.includes(o.code)).map((o) => o.code);
-    writeTransaction(ctx.db, () => {
-      const quote = createQuote(ctx, license, months, options);
+    await ctx.store.withTransaction(async () => {
+      const quote = await createQuote(ctx, license, months, options);
       const orderId = crypto.randomUUID();
-      ctx.orders.insert(
+      await ctx.orders.insert(
         {
           id: orderId,
           licenseId: license.id,
@@ -58,16 +54,16 @@ export function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log
         },
         nowIso,
       );
-      ctx.orders.recordPayment(
+      await ctx.orders.recordPayment(
         orderId,
         { method: 'account-transfer', amountYen: quote.totalYen, outcome: 'succeeded', reference: 'direct-debit' },
         nowIso,
       );
-      ctx.licenses.setTerm(license.id, termAfter(license, { kind: quote.planKind, term: quote.term }), options, nowIso);
+      await ctx.licenses.setTerm(license.id, termAfter(license, { kind: quote.planKind, term: quote.term }), options, nowIso);
     });
   } catch (error) {
     log.warn({ err: error, licenseId: license.id }, 'automatic renewal skipped');
     return license;
   }
-  return ctx.licenses.findById(license.id)!;
+  return (await ctx.licenses.findById(license.id))!;
 }

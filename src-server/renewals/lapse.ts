@@ -5,7 +5,7 @@ import { type ServiceContext } from '../service-context';
  * Unpaid orders past their due date lapse (SPEC §6). Run before anything reads an order's state — quotes, orders,
  * order status, the update gate, reminders — so the state is right whenever anyone looks, without a timer.
  */
-export function lapseOverdueOrders(ctx: ServiceContext): number {
+export function lapseOverdueOrders(ctx: ServiceContext): Promise<number> {
   const nowIso = ctx.clock().toISOString();
   return ctx.orders.lapseOverdue(jstDateOf(nowIso), nowIso);
 }

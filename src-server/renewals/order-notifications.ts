@@ -3,7 +3,6 @@ import { findProduct, supportContactFor } from '../../src-shared/catalog';
 import { type LicenseRow } from '../licenses/license-repository';
 import { bankTransferInstructionsMail, MAIL_KINDS } from '../mail/templates';
 import { type ServiceContext } from '../service-context';
-import { writeTransaction } from '../store/database';
 import { type OrderRow } from './order-repository';
 import { PAYEE_ACCOUNT, transferReference } from './transfer-instructions';
 
@@ -21,8 +20,8 @@ export async function notifyOrderPlaced(
 ): Promise<boolean> {
   if (order.method !== 'bank-transfer' || order.state !== 'pending' || !order.dueOn) return false;
   if (order.instructionsMailedAt !== null) return true;
-  const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
-  const to = ctx.licenses.registeredEmail(license.id) ?? customer?.email ?? null;
+  const customer = license.customerId ? await ctx.customers.find(license.customerId) : null;
+  const to = (await ctx.licenses.registeredEmail(license.id)) ?? customer?.email ?? null;
   if (!to) {
     log.warn({ orderId: order.id }, 'no e-mail address for transfer instructions');
     return false;
@@ -44,6 +43,6 @@ export async function notifyOrderPlaced(
     log.error({ err: error, orderId: order.id }, 'mail failed');
     return false;
   }
-  writeTransaction(ctx.db, () => ctx.orders.markInstructionsMailed(order.id, ctx.clock().toISOString()));
+  await ctx.orders.markInstructionsMailed(order.id, ctx.clock().toISOString());
   return true;
 }

@@ -1,5 +1,4 @@
-import { StatementCache } from '../store/statement-cache';
-import { type ServerDatabase } from '../store/database';
+import { type Store } from '../store/store';
 
 export type OrderState = 'pending' | 'paid' | 'declined' | 'lapsed' | 'needs-support';
 export type PaymentMethodCode = 'card' | 'bank-transfer' | 'account-transfer';
@@ -103,26 +102,25 @@ const toOrder = (row: Row): OrderRow => ({
   createdAt: row.created_at,
 });
 
+/** Orders and their payments ledger, in whichever store the service runs on. */
 export class OrderRepository {
-  private readonly anyOverdue;
+  constructor(private readonly store: Store) {}
 
-  private readonly sql: StatementCache;
-
-  constructor(private readonly db: ServerDatabase) {
-    this.sql = new StatementCache(db);
-    this.anyOverdue = db.prepare<[string], { one: number }>(
-      "SELECT 1 AS one FROM orders WHERE state = 'pending' AND due_on < ? LIMIT 1",
-    );
+  private get sql() {
+    return this.store.session;
   }
 
-  insert(order: NewOrder, nowIso: string): void {
-    this.sql
-      .prepare(
-        `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
-           term_start, term_end, due_on, placed_on_term_end, response, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
+  private async one(where: string, params: readonly unknown[]): Promise<OrderRow | null> {
+    const row = await this.sql.get<Row>(`SELECT o.* FROM orders o WHERE ${where} LIMIT 1`, params);
+    return row ? toOrder(row) : null;
+  }
+
+  async insert(order: NewOrder, nowIso: string): Promise<void> {
+    await this.sql.run(
+      `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
+         term_start, term_end, due_on, placed_on_term_end, response, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
         order.id,
         order.licenseId,
         order.quoteId,
@@ -140,82 +138,87 @@ export class OrderRepository {
         JSON.stringify(order.response),
         order.createdAt,
         nowIso,
-      );
+      ],
+    );
   }
 
-  findById(id: string): OrderRow | null {
-    const row = this.sql.prepare<[string], Row>('SELECT * FROM orders WHERE id = ?').get(id);
-    return row ? toOrder(row) : null;
+  findById(id: string): Promise<OrderRow | null> {
+    return this.one('o.id = ?', [id]);
   }
 
   /** The order already placed on a quote, if any still counts (a declined card may be retried on the same quote). */
-  liveOrderForQuote(quoteId: string): OrderRow | null {
-    const row = this.sql
-      .prepare<[string], Row>("SELECT * FROM orders WHERE quote_id = ? AND state IN ('pending', 'paid', 'needs-support') LIMIT 1")
-      .get(quoteId);
-    return row ? toOrder(row) : null;
+  liveOrderForQuote(quoteId: string): Promise<OrderRow | null> {
+    return this.one("o.quote_id = ? AND o.state IN ('pending', 'paid', 'needs-support')", [quoteId]);
   }
 
-  findByIdempotencyKey(key: string): OrderRow | null {
-    const row = this.sql.prepare<[string], Row>('SELECT * FROM orders WHERE idempotency_key = ?').get(key);
-    return row ? toOrder(row) : null;
+  findByIdempotencyKey(key: string): Promise<OrderRow | null> {
+    return this.one('o.idempotency_key = ?', [key]);
   }
 
-  forLicense(licenseId: string): OrderRow[] {
-    return this.sql
-      .prepare<[string], Row>('SELECT * FROM orders WHERE license_id = ? ORDER BY created_at')
-      .all(licenseId)
-      .map(toOrder);
+  async forLicense(licenseId: string): Promise<OrderRow[]> {
+    const rows = await this.sql.all<Row>(
+      `SELECT * FROM orders WHERE license_id = ? ORDER BY created_at, ${this.store.dialect.orderInsertionOrder}`,
+      [licenseId],
+    );
+    return rows.map(toOrder);
   }
 
-  list(): OrderRow[] {
-    return this.sql.prepare<[], Row>('SELECT * FROM orders ORDER BY created_at').all().map(toOrder);
+  async list(): Promise<OrderRow[]> {
+    const rows = await this.sql.all<Row>(`SELECT * FROM orders ORDER BY created_at, ${this.store.dialect.orderInsertionOrder}`);
+    return rows.map(toOrder);
   }
 
   /**
    * An earlier renewal not yet settled blocks new ones (SPEC §6, seed 000): unpaid, lapsed unpaid (until a later
    * order was paid), or waiting for support — unless the vendor cleared it.
    */
-  unsettledFor(licenseId: string): OrderRow | null {
-    const row = this.sql
-      .prepare<[string], Row>(`SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED} ORDER BY o.created_at LIMIT 1`)
-      .get(licenseId);
+  async unsettledFor(licenseId: string): Promise<OrderRow | null> {
+    const row = await this.sql.get<Row>(
+      `SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED}
+        ORDER BY o.created_at, o.${this.store.dialect.orderInsertionOrder} LIMIT 1`,
+      [licenseId],
+    );
     return row ? toOrder(row) : null;
   }
 
   /** The latest unsettled renewal of a license (what a validation reports to the app), or null. */
-  latestUnsettledFor(licenseId: string): OrderRow | null {
-    const row = this.sql
-      .prepare<[string], Row>(
-        `SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED} ORDER BY o.created_at DESC LIMIT 1`,
-      )
-      .get(licenseId);
+  async latestUnsettledFor(licenseId: string): Promise<OrderRow | null> {
+    const row = await this.sql.get<Row>(
+      `SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED}
+        ORDER BY o.created_at DESC, o.${this.store.dialect.orderInsertionOrder} DESC LIMIT 1`,
+      [licenseId],
+    );
     return row ? toOrder(row) : null;
   }
 
   /** The license's most recent order (any state), or null: what the renewal web page shows when opened again. */
-  latestFor(licenseId: string): OrderRow | null {
-    const row = this.sql
-      .prepare<[string], Row>('SELECT * FROM orders WHERE license_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
-      .get(licenseId);
+  async latestFor(licenseId: string): Promise<OrderRow | null> {
+    const row = await this.sql.get<Row>(
+      `SELECT * FROM orders WHERE license_id = ? ORDER BY created_at DESC, ${this.store.dialect.orderInsertionOrder} DESC LIMIT 1`,
+      [licenseId],
+    );
     return row ? toOrder(row) : null;
   }
 
   /** The transport took the bank-transfer instructions mail for this order. */
-  markInstructionsMailed(id: string, nowIso: string): void {
-    this.sql
-      .prepare('UPDATE orders SET instructions_mailed_at = COALESCE(instructions_mailed_at, ?), updated_at = ? WHERE id = ?')
-      .run(nowIso, nowIso, id);
+  async markInstructionsMailed(id: string, nowIso: string): Promise<void> {
+    await this.sql.run(
+      'UPDATE orders SET instructions_mailed_at = COALESCE(instructions_mailed_at, ?), updated_at = ? WHERE id = ?',
+      [nowIso, nowIso, id],
+    );
   }
 
   /** The vendor settles a support case or forgives a lapsed order: it no longer blocks the next renewal. */
-  clear(id: string, note: string, nowIso: string): void {
-    this.sql
-      .prepare('UPDATE orders SET cleared_at = ?, cleared_note = ?, updated_at = ? WHERE id = ?')
-      .run(nowIso, note, nowIso, id);
+  async clear(id: string, note: string, nowIso: string): Promise<void> {
+    await this.sql.run('UPDATE orders SET cleared_at = ?, cleared_note = ?, updated_at = ? WHERE id = ?', [
+      nowIso,
+      note,
+      nowIso,
+      id,
+    ]);
   }
 
-  update(
+  async update(
     id: string,
     changes: {
       state: OrderState;
@@ -224,35 +227,34 @@ export class OrderRepository {
       response?: OrderRow['response'];
     },
     nowIso: string,
-  ): void {
-    const current = this.findById(id);
+  ): Promise<void> {
+    const current = await this.findById(id);
     if (!current) throw new Error(`no order ${id}`);
-    this.sql
-      .prepare('UPDATE orders SET state = ?, term_start = ?, term_end = ?, response = ?, updated_at = ? WHERE id = ?')
-      .run(
-        changes.state,
-        changes.termStart === undefined ? current.termStart : changes.termStart,
-        changes.termEnd === undefined ? current.termEnd : changes.termEnd,
-        JSON.stringify(changes.response ?? current.response),
-        nowIso,
-        id,
-      );
+    await this.sql.run('UPDATE orders SET state = ?, term_start = ?, term_end = ?, response = ?, updated_at = ? WHERE id = ?', [
+      changes.state,
+      changes.termStart === undefined ? current.termStart : changes.termStart,
+      changes.termEnd === undefined ? current.termEnd : changes.termEnd,
+      JSON.stringify(changes.response ?? current.response),
+      nowIso,
+      id,
+    ]);
   }
 
   /** Unpaid orders past their due date lapse (SPEC §6); returns how many did. */
-  lapseOverdue(today: string, nowIso: string): number {
+  async lapseOverdue(today: string, nowIso: string): Promise<number> {
     // Look before writing: most calls find nothing, and a read costs no write transaction (synchronous=FULL).
-    if (!this.anyOverdue.get(today)) return 0;
-    return this.sql
-      .prepare("UPDATE orders SET state = 'lapsed', updated_at = ? WHERE state = 'pending' AND due_on IS NOT NULL AND due_on < ?")
-      .run(nowIso, today).changes;
+    if (!(await this.sql.get("SELECT 1 AS one FROM orders WHERE state = 'pending' AND due_on < ? LIMIT 1", [today]))) return 0;
+    return this.sql.run(
+      "UPDATE orders SET state = 'lapsed', updated_at = ? WHERE state = 'pending' AND due_on IS NOT NULL AND due_on < ?",
+      [nowIso, today],
+    );
   }
 
   /**
    * Appends one row to the order's payments ledger and keeps the order's received amount equal to the ledger's sum.
    * Call inside the transaction that decides what the money means.
    */
-  recordPayment(
+  async recordPayment(
     orderId: string,
     payment: {
       method: PaymentMethodCode;
@@ -262,12 +264,10 @@ export class OrderRepository {
       receivedOn?: string | null;
     },
     nowIso: string,
-  ): void {
-    this.sql
-      .prepare(
-        'INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, received_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
+  ): Promise<void> {
+    await this.sql.run(
+      'INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, received_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [
         orderId,
         'sandbox',
         payment.method,
@@ -276,23 +276,22 @@ export class OrderRepository {
         payment.reference,
         payment.receivedOn ?? null,
         nowIso,
-      );
-    this.sql
-      .prepare(
-        `UPDATE orders SET received_yen = (
-           SELECT SUM(CASE p.outcome WHEN 'refunded' THEN -p.amount_yen WHEN 'declined' THEN 0 ELSE p.amount_yen END)
-             FROM payments p WHERE p.order_id = orders.id), updated_at = ? WHERE id = ?`,
-      )
-      .run(nowIso, orderId);
+      ],
+    );
+    await this.sql.run(
+      `UPDATE orders SET received_yen = (
+         SELECT SUM(CASE p.outcome WHEN 'refunded' THEN -p.amount_yen WHEN 'declined' THEN 0 ELSE p.amount_yen END)
+           FROM payments p WHERE p.order_id = orders.id), updated_at = ? WHERE id = ?`,
+      [nowIso, orderId],
+    );
   }
 
   /** The order's payments ledger, oldest first. */
-  paymentsFor(orderId: string): PaymentRow[] {
-    return this.sql
-      .prepare<[string], PaymentRow>(
-        `SELECT id, method, outcome, amount_yen AS amountYen, reference, received_on AS receivedOn, created_at AS createdAt
-           FROM payments WHERE order_id = ? ORDER BY id`,
-      )
-      .all(orderId);
+  paymentsFor(orderId: string): Promise<PaymentRow[]> {
+    return this.sql.all<PaymentRow>(
+      `SELECT id, method, outcome, amount_yen AS "amountYen", reference, received_on AS "receivedOn", created_at AS "createdAt"
+         FROM payments WHERE order_id = ? ORDER BY id`,
+      [orderId],
+    );
   }
 }

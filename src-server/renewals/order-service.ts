@@ -13,7 +13,6 @@ import { lapseOverdueOrders } from './lapse';
 import { assertRenewable, planAt, termAfter } from './renewal-context';
 import { checkCard, sandboxCharge } from './sandbox-card';
 import { PAYEE_ACCOUNT, transferReference } from './transfer-instructions';
-import { writeTransaction } from '../store/database';
 
 export type PlaceOrderInput = {
   license: LicenseRow;
@@ -86,10 +85,11 @@ export function orderView(order: OrderRow): Order {
 
 /**
  * Places a renewal order exactly once per Idempotency-Key (SPEC §6: paying twice must be impossible). The whole
- * decision runs in one SQLite transaction, and the key is UNIQUE in the database, so concurrent retries either
- * replay the stored answer or are refused; a card is charged at most once.
+ * decision runs in one transaction, and the key is UNIQUE in the database, so concurrent retries either replay the
+ * stored answer or are refused; a card is charged at most once. The license is read again inside the transaction, so
+ * the term is extended from what the database holds, not from what the request saw.
  */
-export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOutcome {
+export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): Promise<OrderOutcome> {
   if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) {
     throw new DomainError('idempotency-key-required', 'send an Idempotency-Key header (8–128 characters)');
   }
@@ -99,9 +99,11 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     .createHash('sha256')
     .update(canonicalJson({ request: input.request, cardLast4 }))
     .digest('hex');
-  return writeTransaction(ctx.db, (): OrderOutcome => {
-    lapseOverdueOrders(ctx);
-    const existing = ctx.orders.findByIdempotencyKey(input.idempotencyKey);
+  // Before the transaction, not in it: the sweep reads every pending order, and on PostgreSQL that read would make
+  // every two concurrent orders a serialization conflict. An overdue order blocks the next one either way.
+  await lapseOverdueOrders(ctx);
+  return ctx.store.withTransaction(async (): Promise<OrderOutcome> => {
+    const existing = await ctx.orders.findByIdempotencyKey(input.idempotencyKey);
     if (existing) {
       if (existing.requestHash !== requestHash)
         throw new DomainError('idempotency-key-reused', 'this Idempotency-Key was used for another order');
@@ -110,15 +112,14 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
     const now = ctx.clock();
     const nowIso = now.toISOString();
     const today = jstDateOf(nowIso);
-    assertRenewable(ctx, input.license);
-    const quote = findQuote(ctx, input.license, input.quoteId);
-    if (ctx.orders.liveOrderForQuote(quote.id))
+    const current = (await ctx.licenses.findById(input.license.id)) ?? input.license;
+    await assertRenewable(ctx, current);
+    const quote = await findQuote(ctx, current, input.quoteId);
+    if (await ctx.orders.liveOrderForQuote(quote.id))
       throw new DomainError('quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
-    const method = paymentMethodsFor(ctx.catalog, input.license.product, input.license.edition).find(
-      (m) => m.code === input.method,
-    );
+    const method = paymentMethodsFor(ctx.catalog, current.product, current.edition).find((m) => m.code === input.method);
     if (!method) throw new DomainError('payment-method-not-offered', `${input.method} is not offered for this product`);
-    const plan = planAt(ctx, input.license, quote.months, now);
+    const plan = planAt(ctx, current, quote.months, now);
     const order: NewOrder = {
       id: crypto.randomUUID(),
       licenseId: input.license.id,
@@ -133,7 +134,7 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
       termStart: plan.term.start,
       termEnd: plan.term.end,
       dueOn: method.unpaidOrderDueDays ? addDays(today, method.unpaidOrderDueDays) : null,
-      placedOnTermEnd: input.license.termEnd,
+      placedOnTermEnd: current.termEnd,
       response: { status: 0, body: null },
       createdAt: nowIso,
     };
@@ -145,31 +146,31 @@ export function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): OrderOu
       const outcome = sandboxCharge(input.card!.number);
       order.state = outcome === 'succeeded' ? 'paid' : 'declined';
       order.dueOn = null;
-      ctx.orders.insert(order, nowIso);
-      ctx.orders.recordPayment(
+      await ctx.orders.insert(order, nowIso);
+      await ctx.orders.recordPayment(
         order.id,
         { method: 'card', amountYen: order.amountYen, outcome, reference: `card-${card.last4}` },
         nowIso,
       );
       if (outcome === 'succeeded') {
-        ctx.licenses.setTerm(input.license.id, termAfter(input.license, plan), quote.options, nowIso);
-        license = ctx.licenses.findById(input.license.id);
+        await ctx.licenses.setTerm(current.id, termAfter(current, plan), quote.options, nowIso);
+        license = await ctx.licenses.findById(current.id);
       }
     } else {
-      ctx.orders.insert(order, nowIso);
+      await ctx.orders.insert(order, nowIso);
     }
 
-    const stored = ctx.orders.findById(order.id)!;
+    const stored = (await ctx.orders.findById(order.id))!;
     if (stored.state === 'declined') {
-      ctx.orders.update(stored.id, { state: stored.state, response: DECLINED }, nowIso);
-      return { kind: 'declined', order: ctx.orders.findById(stored.id)!, fresh: true };
+      await ctx.orders.update(stored.id, { state: stored.state, response: DECLINED }, nowIso);
+      return { kind: 'declined', order: (await ctx.orders.findById(stored.id))!, fresh: true };
     }
     const answer: OrderResponse = {
       order: orderView(stored),
       license: license && input.device ? signLicense(ctx.key, license, input.device, now, ctx.config.leaseDays) : null,
       serverTime: nowIso,
     };
-    ctx.orders.update(stored.id, { state: stored.state, response: { status: 201, body: answer } }, nowIso);
-    return { kind: 'placed', answer, order: ctx.orders.findById(stored.id)!, fresh: true };
+    await ctx.orders.update(stored.id, { state: stored.state, response: { status: 201, body: answer } }, nowIso);
+    return { kind: 'placed', answer, order: (await ctx.orders.findById(stored.id))!, fresh: true };
   });
 }

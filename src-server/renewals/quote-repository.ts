@@ -1,23 +1,16 @@
 import { type Quote } from '../../src-shared/contracts/http';
-import { StatementCache } from '../store/statement-cache';
-import { type ServerDatabase } from '../store/database';
+import { type Store } from '../store/store';
 
 export type StoredQuote = { quote: Quote; expiresAt: string };
 
 /** Quotes as shown to the customer, stored so an order is placed against exactly what they saw. */
 export class QuoteRepository {
-  private readonly sql: StatementCache;
+  constructor(private readonly store: Store) {}
 
-  constructor(private readonly db: ServerDatabase) {
-    this.sql = new StatementCache(db);
-  }
-
-  insert(licenseId: string, quote: Quote, createdAt: string): void {
-    this.sql
-      .prepare(
-        'INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
+  async insert(licenseId: string, quote: Quote, createdAt: string): Promise<void> {
+    await this.store.session.run(
+      'INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      [
         quote.id,
         licenseId,
         quote.planKind,
@@ -27,15 +20,15 @@ export class QuoteRepository {
         quote.totalYen,
         createdAt,
         quote.expiresAt,
-      );
+      ],
+    );
   }
 
-  findForLicense(quoteId: string, licenseId: string): StoredQuote | null {
-    const row = this.sql
-      .prepare<[string, string], { body: string; expires_at: string }>(
-        'SELECT body, expires_at FROM quotes WHERE id = ? AND license_id = ?',
-      )
-      .get(quoteId, licenseId);
+  async findForLicense(quoteId: string, licenseId: string): Promise<StoredQuote | null> {
+    const row = await this.store.session.get<{ body: string; expires_at: string }>(
+      'SELECT body, expires_at FROM quotes WHERE id = ? AND license_id = ?',
+      [quoteId, licenseId],
+    );
     return row ? { quote: JSON.parse(row.body) as Quote, expiresAt: row.expires_at } : null;
   }
 }

@@ -5,16 +5,18 @@ import { quoteRenewal } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
+import { lapseOverdueOrders } from './lapse';
 import { assertRenewable, coverageFor, planAt } from './renewal-context';
 
 const QUOTE_VALID_MS = 24 * 60 * 60 * 1000;
 
 /** A priced, stored quote the customer can order from within a day. */
-export function createQuote(ctx: ServiceContext, license: LicenseRow, months: number, options: string[]): Quote {
-  assertRenewable(ctx, license);
+export async function createQuote(ctx: ServiceContext, license: LicenseRow, months: number, options: string[]): Promise<Quote> {
+  await lapseOverdueOrders(ctx);
+  await assertRenewable(ctx, license);
   const now = ctx.clock();
   const plan = planAt(ctx, license, months, now);
-  const coverage = coverageFor(ctx, license, options, plan.term.start);
+  const coverage = await coverageFor(ctx, license, options, plan.term.start);
   const priced = quoteRenewal({
     product: findProduct(ctx.catalog, license.product),
     edition: license.edition,
@@ -43,12 +45,12 @@ export function createQuote(ctx: ServiceContext, license: LicenseRow, months: nu
     })),
     uncoveredOptions: coverage?.charged ?? [],
   };
-  ctx.quotes.insert(license.id, quote, now.toISOString());
+  await ctx.quotes.insert(license.id, quote, now.toISOString());
   return quote;
 }
 
-export function findQuote(ctx: ServiceContext, license: LicenseRow, quoteId: string): Quote {
-  const stored = ctx.quotes.findForLicense(quoteId, license.id);
+export async function findQuote(ctx: ServiceContext, license: LicenseRow, quoteId: string): Promise<Quote> {
+  const stored = await ctx.quotes.findForLicense(quoteId, license.id);
   if (!stored) throw new DomainError('quote-not-found', 'no such quote for this license');
   if (stored.expiresAt < ctx.clock().toISOString()) throw new DomainError('quote-expired', 'the quote has expired');
   return stored.quote;

@@ -1,25 +1,21 @@
-import { StatementCache } from '../store/statement-cache';
-import { type ServerDatabase } from '../store/database';
+import { type Store } from '../store/store';
 
 /** Which reminder mails went out, one row per license, service term and variant (SPEC §3: once per term). */
 export class ReminderRepository {
-  private readonly sql: StatementCache;
+  constructor(private readonly store: Store) {}
 
-  constructor(private readonly db: ServerDatabase) {
-    this.sql = new StatementCache(db);
-  }
-
-  wasSent(licenseId: string, termEnd: string, variant: string): boolean {
-    return (
-      this.sql
-        .prepare('SELECT 1 FROM reminder_mails WHERE license_id = ? AND term_end = ? AND variant = ?')
-        .get(licenseId, termEnd, variant) !== undefined
+  async wasSent(licenseId: string, termEnd: string, variant: string): Promise<boolean> {
+    const row = await this.store.session.get(
+      'SELECT 1 AS one FROM reminder_mails WHERE license_id = ? AND term_end = ? AND variant = ?',
+      [licenseId, termEnd, variant],
     );
+    return row !== undefined;
   }
 
-  recordSent(licenseId: string, termEnd: string, variant: string, sentAt: string): void {
-    this.sql
-      .prepare('INSERT OR IGNORE INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?)')
-      .run(licenseId, termEnd, variant, sentAt);
+  async recordSent(licenseId: string, termEnd: string, variant: string, sentAt: string): Promise<void> {
+    await this.store.session.run(
+      'INSERT INTO reminder_mails (license_id, term_end, variant, sent_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [licenseId, termEnd, variant, sentAt],
+    );
   }
 }

@@ -26,18 +26,18 @@ export function reminderDates(ctx: ServiceContext, license: LicenseRow): { varia
  * A mail is recorded only after it was handed to the transport, so a failure is retried on the next run.
  */
 export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBaseLogger, 'error'> = console): Promise<number> {
-  lapseOverdueOrders(ctx);
+  await lapseOverdueOrders(ctx);
   const today = jstDateOf(ctx.clock().toISOString());
   let sent = 0;
-  for (const license of ctx.licenses.list()) {
+  for (const license of await ctx.licenses.list()) {
     if (license.state !== 'active' || license.trial || license.autoRenew || today > license.termEnd) continue;
-    if (ctx.orders.unsettledFor(license.id)) continue;
-    const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
-    const to = ctx.licenses.registeredEmail(license.id) ?? customer?.email ?? null;
+    if (await ctx.orders.unsettledFor(license.id)) continue;
+    const customer = license.customerId ? await ctx.customers.find(license.customerId) : null;
+    const to = (await ctx.licenses.registeredEmail(license.id)) ?? customer?.email ?? null;
     if (!to) continue;
-    const due = reminderDates(ctx, license).filter(
-      (r) => r.on <= today && !ctx.reminders.wasSent(license.id, license.termEnd, r.variant),
-    );
+    const due = [];
+    for (const r of reminderDates(ctx, license))
+      if (r.on <= today && !(await ctx.reminders.wasSent(license.id, license.termEnd, r.variant))) due.push(r);
     // Only the latest due reminder: a license first seen 10 days before its end gets one mail, not two.
     const reminder = due.sort((a, b) => (a.on < b.on ? -1 : 1)).at(-1);
     if (!reminder) continue;
@@ -65,7 +65,7 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
       continue;
     }
     const nowIso = ctx.clock().toISOString();
-    for (const r of due) ctx.reminders.recordSent(license.id, license.termEnd, r.variant, nowIso);
+    for (const r of due) await ctx.reminders.recordSent(license.id, license.termEnd, r.variant, nowIso);
     sent += 1;
   }
   return sent;

@@ -3,19 +3,18 @@ import { type OptionCoverage, optionCoverage, planRenewal, type RenewalPlan } fr
 import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
-import { lapseOverdueOrders } from './lapse';
 
 /**
  * The checks every renewal passes before money is discussed (SPEC §6): not a trial, registered (package),
- * nothing unsettled from a previous renewal, inside the window, not past the resumption deadline.
+ * nothing unsettled from a previous renewal, inside the window, not past the resumption deadline. Callers lapse
+ * overdue orders first (an overdue order blocks either way: pending or lapsed).
  */
-export function assertRenewable(ctx: ServiceContext, license: LicenseRow): void {
-  lapseOverdueOrders(ctx);
+export async function assertRenewable(ctx: ServiceContext, license: LicenseRow): Promise<void> {
   if (license.trial) throw new DomainError('repurchase-required', 'a trial is not renewed; buy a license');
   if (license.edition === 'package' && license.registrationNumber !== null && license.registeredAt === null) {
     throw new DomainError('registration-required', 'register the product before renewing');
   }
-  const unsettled = ctx.orders.unsettledFor(license.id);
+  const unsettled = await ctx.orders.unsettledFor(license.id);
   if (unsettled) {
     throw new DomainError('previous-renewal-unpaid', 'a previous renewal is not settled', {
       orderId: unsettled.id,
@@ -34,25 +33,25 @@ export function planAt(ctx: ServiceContext, license: LicenseRow, months: number,
 }
 
 /** Seed 004: which wanted options the customer's applications cover; undefined for products without the rule. */
-export function coverageFor(
+export async function coverageFor(
   ctx: ServiceContext,
   license: LicenseRow,
   options: string[],
   renewalOn: string,
-): OptionCoverage | undefined {
+): Promise<OptionCoverage | undefined> {
   const rule = optionCoverageRuleFor(ctx.catalog, license.product, license.edition);
   if (!rule) return undefined;
   const product = findProduct(ctx.catalog, license.product);
   const policy = product.editions[license.edition]!.policy;
   const coverageOptions = options.filter((o) => policy.options.some((p) => p.code === o && p.pricing === 'coverage'));
-  const customer = license.customerId ? ctx.customers.find(license.customerId) : null;
+  const customer = license.customerId ? await ctx.customers.find(license.customerId) : null;
   return optionCoverage(
     {
       installedOn: license.installedOn ?? license.termStart,
       renewalOn,
       yearlyApplications: customer?.yearlyApplications ?? 0,
       newAdditionalApplications: customer?.newAdditionalApplications ?? 0,
-      licenses: Math.max(1, customer ? ctx.customers.licenseCount(customer.id) : 1),
+      licenses: Math.max(1, customer ? await ctx.customers.licenseCount(customer.id) : 1),
       options: coverageOptions,
     },
     rule,

@@ -1,7 +1,6 @@
 import { isCalendarDate, isLicensingError, jstDateOf, jstInstantAt } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
 import { type ServiceContext } from '../service-context';
-import { writeTransaction } from '../store/database';
 import { type OrderRow } from './order-repository';
 import { planAt, termAfter } from './renewal-context';
 import { isYenAmount, MAX_YEN } from './yen-amount';
@@ -18,8 +17,8 @@ function arrivalDay(ctx: ServiceContext, receivedOn: string | undefined): { arri
   return { arrived, nowIso };
 }
 
-function transferOrder(ctx: ServiceContext, orderId: string, arrived: string): OrderRow {
-  const order = ctx.orders.findById(orderId);
+async function transferOrder(ctx: ServiceContext, orderId: string, arrived: string): Promise<OrderRow> {
+  const order = await ctx.orders.findById(orderId);
   if (!order) throw new DomainError('order-not-found', 'no such order');
   if (order.method === 'card') throw new DomainError('invalid-request', 'card orders are settled by the payment provider');
   if (arrived < jstDateOf(order.createdAt))
@@ -34,18 +33,18 @@ function transferOrder(ctx: ServiceContext, orderId: string, arrived: string): O
  * due date, pays the order and extends the term from that day (a late payment becomes a resumption). Any other sum,
  * money after the due date, or money for a settled order goes to support instead, never a silent state (SPEC §6).
  */
-export function confirmTransfer(
+export async function confirmTransfer(
   ctx: ServiceContext,
   orderId: string,
   receivedYen: number,
   receivedOn?: string,
-): ConfirmationResult {
+): Promise<ConfirmationResult> {
   if (!isYenAmount(receivedYen)) throw new RangeError(`the amount received must be whole yen from 1 to ${MAX_YEN}`);
   const { arrived, nowIso } = arrivalDay(ctx, receivedOn);
-  return writeTransaction(ctx.db, (): ConfirmationResult => {
-    const order = transferOrder(ctx, orderId, arrived);
+  return ctx.store.withTransaction(async (): Promise<ConfirmationResult> => {
+    const order = await transferOrder(ctx, orderId, arrived);
     // Recorded whatever it turns out to mean: the ledger is the history support works from.
-    ctx.orders.recordPayment(
+    await ctx.orders.recordPayment(
       order.id,
       {
         method: order.method,
@@ -56,31 +55,31 @@ export function confirmTransfer(
       },
       nowIso,
     );
-    const total = ctx.orders.findById(order.id)!.receivedYen ?? 0;
-    const toSupport = (reason: string): ConfirmationResult => {
-      if (order.state !== 'needs-support') ctx.orders.update(order.id, { state: 'needs-support' }, nowIso);
-      return { order: ctx.orders.findById(order.id)!, outcome: 'needs-support', reason };
+    const total = (await ctx.orders.findById(order.id))!.receivedYen ?? 0;
+    const toSupport = async (reason: string): Promise<ConfirmationResult> => {
+      if (order.state !== 'needs-support') await ctx.orders.update(order.id, { state: 'needs-support' }, nowIso);
+      return { order: (await ctx.orders.findById(order.id))!, outcome: 'needs-support', reason };
     };
-    if (order.state === 'paid') return toSupport('paid twice: this order was already settled');
+    if (order.state === 'paid') return await toSupport('paid twice: this order was already settled');
     if (order.state !== 'pending' && order.state !== 'lapsed')
-      return toSupport(`order is ${order.state}; ¥${total} of ¥${order.amountYen} received in all`);
+      return await toSupport(`order is ${order.state}; ¥${total} of ¥${order.amountYen} received in all`);
     if (order.dueOn !== null && arrived > order.dueOn)
-      return toSupport(`payment on ${arrived} after the order lapsed on ${order.dueOn}`);
-    if (total > order.amountYen) return toSupport(`overpaid by ¥${total - order.amountYen} (¥${total} received in all)`);
-    if (total < order.amountYen) return toSupport(`underpaid by ¥${order.amountYen - total} (¥${total} received in all)`);
+      return await toSupport(`payment on ${arrived} after the order lapsed on ${order.dueOn}`);
+    if (total > order.amountYen) return await toSupport(`overpaid by ¥${total - order.amountYen} (¥${total} received in all)`);
+    if (total < order.amountYen) return await toSupport(`underpaid by ¥${order.amountYen - total} (¥${total} received in all)`);
 
-    const license = ctx.licenses.findById(order.licenseId)!;
+    const license = (await ctx.licenses.findById(order.licenseId))!;
     let plan;
     try {
       // Money that arrived during a day counts for that whole day (before any cut-off hour).
       plan = planAt(ctx, license, order.months, new Date(jstInstantAt(arrived, 0)));
     } catch (error) {
-      return toSupport(isLicensingError(error) ? error.message : String(error));
+      return await toSupport(isLicensingError(error) ? error.message : String(error));
     }
-    ctx.orders.update(order.id, { state: 'paid', termStart: plan.term.start, termEnd: plan.term.end }, nowIso);
-    ctx.licenses.setTerm(license.id, termAfter(license, plan), order.options, nowIso);
-    if (order.method === 'account-transfer') ctx.licenses.setAutoRenew(license.id, true, nowIso);
-    return { order: ctx.orders.findById(order.id)!, outcome: 'paid', reason: null };
+    await ctx.orders.update(order.id, { state: 'paid', termStart: plan.term.start, termEnd: plan.term.end }, nowIso);
+    await ctx.licenses.setTerm(license.id, termAfter(license, plan), order.options, nowIso);
+    if (order.method === 'account-transfer') await ctx.licenses.setAutoRenew(license.id, true, nowIso);
+    return { order: (await ctx.orders.findById(order.id))!, outcome: 'paid', reason: null };
   });
 }
 
@@ -88,19 +87,24 @@ export function confirmTransfer(
  * The vendor paid money back (an overpayment, a payment twice): its own ledger row, so the order's received sum
  * drops and the history stays. It never changes the order's state; support decides that (clearOrder).
  */
-export function recordRefund(ctx: ServiceContext, orderId: string, refundYen: number, refundedOn?: string): OrderRow {
+export async function recordRefund(
+  ctx: ServiceContext,
+  orderId: string,
+  refundYen: number,
+  refundedOn?: string,
+): Promise<OrderRow> {
   if (!isYenAmount(refundYen)) throw new RangeError(`the amount refunded must be whole yen from 1 to ${MAX_YEN}`);
   const { arrived, nowIso } = arrivalDay(ctx, refundedOn);
-  return writeTransaction(ctx.db, () => {
-    const order = transferOrder(ctx, orderId, arrived);
+  return ctx.store.withTransaction(async () => {
+    const order = await transferOrder(ctx, orderId, arrived);
     const received = order.receivedYen ?? 0;
     if (refundYen > received) throw new RangeError(`cannot refund ¥${refundYen}: only ¥${received} was received for this order`);
-    ctx.orders.recordPayment(
+    await ctx.orders.recordPayment(
       order.id,
       { method: order.method, amountYen: refundYen, outcome: 'refunded', reference: `refund ${arrived}`, receivedOn: arrived },
       nowIso,
     );
-    return ctx.orders.findById(order.id)!;
+    return (await ctx.orders.findById(order.id))!;
   });
 }
 
@@ -108,14 +112,14 @@ export function recordRefund(ctx: ServiceContext, orderId: string, refundYen: nu
  * Support settled the case (money refunded, or the customer will not pay): a lapsed or needs-support order stops
  * blocking the license's next renewal (seed 000). Pending and paid orders are not the desk's to clear.
  */
-export function clearOrder(ctx: ServiceContext, orderId: string, note: string): OrderRow {
-  return writeTransaction(ctx.db, () => {
-    const order = ctx.orders.findById(orderId);
+export async function clearOrder(ctx: ServiceContext, orderId: string, note: string): Promise<OrderRow> {
+  return ctx.store.withTransaction(async () => {
+    const order = await ctx.orders.findById(orderId);
     if (!order) throw new DomainError('order-not-found', 'no such order');
     if (order.state !== 'lapsed' && order.state !== 'needs-support')
       throw new RangeError(`only a lapsed or needs-support order can be cleared; this one is ${order.state}`);
     if (order.clearedAt) return order;
-    ctx.orders.clear(order.id, note, ctx.clock().toISOString());
-    return ctx.orders.findById(order.id)!;
+    await ctx.orders.clear(order.id, note, ctx.clock().toISOString());
+    return (await ctx.orders.findById(order.id))!;
   });
 }

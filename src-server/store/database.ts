@@ -26,12 +26,3 @@ export function openServerDatabase(file: string): ServerDatabase {
   }
   return db;
 }
-
-/**
- * Every write transaction starts with BEGIN IMMEDIATE: it takes the write lock up front and waits (busy timeout)
- * for another writer. A deferred transaction that reads first and writes later fails with SQLITE_BUSY instead of
- * waiting when another process wrote in between, which answered 500 to customers.
- */
-export function writeTransaction<T>(db: ServerDatabase, fn: () => T): T {
-  return db.transaction(fn).immediate();
-}

@@ -17,7 +17,7 @@ export type UpdateGrant = { licenseId: string; coverageEnd: CalendarDate; today:
  */
 export class UpdateGate {
   private readonly publicKey: crypto.KeyObject;
-  private readonly coverage: (licenseId: string) => UpdateCoverage | null;
+  private readonly coverage: (licenseId: string) => Promise<UpdateCoverage | null>;
 
   constructor(
     licenses: Pick<LicenseRepository, 'updateCoverage'>,
@@ -28,7 +28,7 @@ export class UpdateGate {
     this.coverage = (licenseId) => licenses.updateCoverage(licenseId);
   }
 
-  authorize(header: string | string[] | undefined): UpdateGrant {
+  async authorize(header: string | string[] | undefined): Promise<UpdateGrant> {
     if (header === undefined || header === '') {
       throw new DomainError('update-token-required', `updates need the ${LICENSE_TOKEN_HEADER} header with the signed license`);
     }
@@ -46,7 +46,7 @@ export class UpdateGate {
     if (!parsed.success) throw new DomainError('update-token-invalid', 'the license token does not hold a license');
     const { licenseId, device } = parsed.data;
 
-    const row = this.coverage(licenseId);
+    const row = await this.coverage(licenseId);
     if (!row) throw new DomainError('unknown-license', 'no such license');
     if (row.state === 'revoked' || row.state === 'cancelled') throw new DomainError(row.state, `the license is ${row.state}`);
     if (row.state === 'moved' || row.device !== device)

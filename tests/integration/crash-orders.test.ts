@@ -6,6 +6,8 @@ import { createQuote } from '../../src-server/renewals/quote-service';
 import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
 import { createContext } from '../../src-server/server';
 import { type ServiceContext } from '../../src-server/service-context';
+import { SqliteStore } from '../../src-server/store/sqlite/sqlite-store';
+import { freshPostgresDatabase, testStores } from './helpers/test-stores';
 import { serviceConfig, serviceDir, type ServiceProcess, startServiceProcess } from './helpers/service-process';
 
 // kill -9 of the service while orders are in flight, then the clients retry with the same Idempotency-Keys against
@@ -18,17 +20,8 @@ const ORDERS_PER_RUN = 12;
 let dir: string;
 let ctx: ServiceContext;
 let service: ServiceProcess;
-
-beforeAll(async () => {
-  dir = serviceDir('crash-orders-');
-  ctx = createContext(serviceConfig(dir));
-  service = await startServiceProcess(dir);
-}, 60_000);
-
-afterAll(async () => {
-  await service.stop();
-  ctx.db.close();
-});
+/** The environment that points the service at the store under test (PostgreSQL: its database URL). */
+let storeEnv: Record<string, string> = {};
 
 type Attempt = {
   licenseId: string;
@@ -55,20 +48,21 @@ const send = (url: string, a: Attempt) =>
     }),
   });
 
-function prepare(run: number): Attempt[] {
+async function prepare(run: number): Promise<Attempt[]> {
   const nowIso = new Date().toISOString();
   const today = jstDateOf(nowIso);
-  return Array.from({ length: ORDERS_PER_RUN }, (_, i) => {
-    const { license } = issueLicense(ctx, {
+  const attempts: Attempt[] = [];
+  for (let i = 0; i < ORDERS_PER_RUN; i++) {
+    const { license } = await issueLicense(ctx, {
       product: 'sakura-kaikei',
       edition: 'download',
       start: addDays(today, -300),
       end: addDays(today, 30),
     });
     const device = crypto.createHash('sha256').update(`crash:${run}:${i}:${license.id}`).digest('hex');
-    ctx.licenses.bindDevice(license.id, device, '1.0.0', nowIso);
-    const quote = createQuote(ctx, ctx.licenses.findById(license.id)!, 12, ['bank-import', 'e-filing']);
-    return {
+    await ctx.licenses.bindDevice(license.id, device, '1.0.0', nowIso);
+    const quote = await createQuote(ctx, (await ctx.licenses.findById(license.id))!, 12, ['bank-import', 'e-filing']);
+    attempts.push({
       licenseId: license.id,
       number: license.number,
       device,
@@ -76,17 +70,30 @@ function prepare(run: number): Attempt[] {
       key: crypto.randomUUID(),
       method: i % 3 === 2 ? 'bank-transfer' : 'card',
       endBefore: license.termEnd,
-    };
-  });
+    });
+  }
+  return attempts;
 }
 
-describe('kill -9 during orders (SQLite, synchronous=FULL, one transaction per order)', () => {
+describe.each(testStores())('kill -9 during orders on the %s store (one transaction per order)', (store) => {
+  beforeAll(async () => {
+    dir = serviceDir('crash-orders-');
+    storeEnv = store === 'postgres' ? { LICENSE_SERVICE_DATABASE_URL: await freshPostgresDatabase() } : {};
+    ctx = await createContext(serviceConfig(dir, storeEnv));
+    service = await startServiceProcess(dir, storeEnv);
+  }, 60_000);
+
+  afterAll(async () => {
+    await service.stop();
+    await ctx.store.close();
+  });
+
   it(
     `${RUNS} crashes: after the retries, every order exactly once and every charge at most once`,
     async () => {
       let crashedMidway = 0;
       for (let run = 0; run < RUNS; run++) {
-        const attempts = prepare(run);
+        const attempts = await prepare(run);
         // Each order sent twice at once (a client retry racing the first try), then the process dies mid-flight.
         const inFlight = attempts.flatMap((a) =>
           [send(service.url, a), send(service.url, a)].map((p) =>
@@ -102,16 +109,16 @@ describe('kill -9 during orders (SQLite, synchronous=FULL, one transaction per o
         if (statuses.some((s) => s === 0)) crashedMidway += 1;
         expect(statuses.filter((s) => s >= 500)).toEqual([]);
 
-        service = await startServiceProcess(dir);
+        service = await startServiceProcess(dir, storeEnv);
         const retries = await Promise.all(attempts.map((a) => send(service.url, a)));
         expect(retries.map((r) => r.status)).toEqual(attempts.map(() => 201));
 
         for (const a of attempts) {
-          const orders = ctx.orders.forLicense(a.licenseId);
+          const orders = await ctx.orders.forLicense(a.licenseId);
           expect(orders).toHaveLength(1);
           const [order] = orders;
-          const ledger = ctx.orders.paymentsFor(order!.id);
-          const license = ctx.licenses.findById(a.licenseId)!;
+          const ledger = await ctx.orders.paymentsFor(order!.id);
+          const license = (await ctx.licenses.findById(a.licenseId))!;
           if (a.method === 'card') {
             expect(order!.state).toBe('paid');
             expect(ledger.map((p) => [p.outcome, p.amountYen])).toEqual([['succeeded', order!.amountYen]]);
@@ -126,7 +133,7 @@ describe('kill -9 during orders (SQLite, synchronous=FULL, one transaction per o
           }
         }
       }
-      expect(ctx.db.pragma('integrity_check', { simple: true })).toBe('ok');
+      if (ctx.store instanceof SqliteStore) expect(ctx.store.db.pragma('integrity_check', { simple: true })).toBe('ok');
       // The point is crashing with work in flight; most runs must have cut some request off.
       expect(crashedMidway).toBeGreaterThan(RUNS / 2);
     },

@@ -17,16 +17,18 @@ afterAll(async () => {
   await server.close();
 });
 
-function issue(overrides: { product?: string; edition?: 'package' | 'download'; kind?: string; end?: string } = {}) {
-  return server.ctx.licenses.create(
-    {
-      product: overrides.product ?? 'sakura-kaikei',
-      edition: overrides.edition ?? 'package',
-      kind: (overrides.kind ?? 'perpetual') as 'perpetual',
-      termStart: '2026-04-01',
-      termEnd: overrides.end ?? '2027-03-31',
-    },
-    serverNow.toISOString(),
+async function issue(overrides: { product?: string; edition?: 'package' | 'download'; kind?: string; end?: string } = {}) {
+  return (
+    await server.ctx.licenses.create(
+      {
+        product: overrides.product ?? 'sakura-kaikei',
+        edition: overrides.edition ?? 'package',
+        kind: (overrides.kind ?? 'perpetual') as 'perpetual',
+        termStart: '2026-04-01',
+        termEnd: overrides.end ?? '2027-03-31',
+      },
+      serverNow.toISOString(),
+    )
   ).number;
 }
 
@@ -52,7 +54,7 @@ function app(options: { machineId?: string; serviceUrl?: string; dbFile?: string
 
 describe('the launch through the real service into a real SQLite file', () => {
   it('asks for activation first, then stores the verified license and starts on the home screen', async () => {
-    const number = issue();
+    const number = await issue();
     const a = app();
     expect(a.launch.state()).toMatchObject({ screen: 'activate', canStart: false, license: null, problem: null });
     const state = await a.launch.activate(number.toLowerCase());
@@ -75,7 +77,7 @@ describe('the launch through the real service into a real SQLite file', () => {
     const a = app();
     await expect(a.launch.activate('0000-0000-0000-0000')).rejects.toMatchObject({ code: 'unknown-license' });
     await expect(
-      a.launch.activate(issue({ product: 'menzei-terminal', edition: 'download', kind: 'subscription' })),
+      a.launch.activate(await issue({ product: 'menzei-terminal', edition: 'download', kind: 'subscription' })),
     ).rejects.toMatchObject({
       code: 'product-mismatch',
     });
@@ -85,13 +87,13 @@ describe('the launch through the real service into a real SQLite file', () => {
 
   it('reports an unreachable service as such on activation', async () => {
     const a = app({ serviceUrl: 'http://127.0.0.1:9' });
-    await expect(a.launch.activate(issue())).rejects.toMatchObject({ code: 'service-unreachable' });
+    await expect(a.launch.activate(await issue())).rejects.toMatchObject({ code: 'service-unreachable' });
   });
 });
 
 describe('background validation', () => {
   it('turns the running app into license-moved once the license is activated on another device', async () => {
-    const number = issue();
+    const number = await issue();
     const first = app({ machineId: 'moved-1' });
     await first.launch.activate(number);
     first.launch.start();
@@ -107,22 +109,22 @@ describe('background validation', () => {
   });
 
   it('stops the app after the vendor revokes the license, and lets an extended term through', async () => {
-    const number = issue({ end: '2026-12-10' });
+    const number = await issue({ end: '2026-12-10' });
     const a = app();
     await a.launch.activate(number);
     expect(a.launch.state().notices).toEqual(['reminder-2-months', 'reminder-20-days']);
-    server.ctx.db.prepare("UPDATE licenses SET term_end = '2027-12-20' WHERE number = ?").run(number);
+    await server.ctx.store.session.run("UPDATE licenses SET term_end = '2027-12-20' WHERE number = ?", [number]);
     await a.launch.recheck();
     expect(a.events.at(-1)).toMatchObject({ screen: 'none', notices: [] });
     expect(a.events.at(-1)?.license?.termEnd).toBe('2027-12-20');
 
-    server.ctx.db.prepare("UPDATE licenses SET state = 'revoked' WHERE number = ?").run(number);
+    await server.ctx.store.session.run("UPDATE licenses SET state = 'revoked' WHERE number = ?", [number]);
     await a.launch.recheck();
     expect(a.events.at(-1)).toMatchObject({ screen: 'license-stopped', canStart: false });
   });
 
   it('retries with backoff and jitter while the service is down, then falls back to the schedule', async () => {
-    const number = issue();
+    const number = await issue();
     const a = app({ machineId: 'backoff' });
     await a.launch.activate(number);
     const offline = app({ dbFile: a.dbFile, machineId: 'backoff', serviceUrl: 'http://127.0.0.1:9' });
@@ -144,7 +146,7 @@ describe('background validation', () => {
   });
 
   it('warns inside the lease grace, blocks after it, and recovers by itself when the service answers', async () => {
-    const number = issue();
+    const number = await issue();
     const a = app({ machineId: 'lease' });
     await a.launch.activate(number);
     const offline = app({ dbFile: a.dbFile, machineId: 'lease', serviceUrl: 'http://127.0.0.1:9' });
@@ -160,7 +162,7 @@ describe('background validation', () => {
   });
 
   it('refuses a clock set back, and never accepts a license older than the one stored', async () => {
-    const number = issue();
+    const number = await issue();
     const a = app();
     await a.launch.activate(number);
     a.clock.advance(-DAY);
@@ -176,7 +178,7 @@ describe('background validation', () => {
 
   it('shows each reminder once per term as an OS notification', async () => {
     const a = app({ machineId: 'reminders' });
-    await a.launch.activate(issue({ end: '2026-12-10' }));
+    await a.launch.activate(await issue({ end: '2026-12-10' }));
     a.launch.start();
     a.launch.stop();
     const again = app({ dbFile: a.dbFile, machineId: 'reminders' });

@@ -21,6 +21,7 @@ import { asDomainError } from '../../src-server/domain/rules-errors';
 import { createQuote } from '../../src-server/renewals/quote-service';
 import { encodeLicenseToken } from '../../src-server/updates/license-token';
 import { startTestServer } from '../fixtures/license-server';
+import { testStores } from './helpers/test-stores';
 import { deviceId } from '../fixtures/service-client';
 
 // Every endpoint of the license service gets at least 1,000 random requests against a real server on a free
@@ -407,7 +408,10 @@ const appVersion = fc.oneof(
 
 type Held = { number: string; device: string; product: string; id: string };
 
-const realistic = {
+/** Each held license's options when the setup ended (the request shapes are built synchronously). */
+const optionsOf = new Map<string, string[]>();
+
+const emptyRealistic = () => ({
   products: [] as string[],
   options: [] as string[],
   activation: [] as { number: string; product: string }[],
@@ -419,24 +423,25 @@ const realistic = {
   orderHolder: null as (Held & { orderIds: string[] }) | null,
   tokens: [] as string[],
   files: [] as string[],
-};
+});
+const realistic = emptyRealistic();
 
 let serial = 0;
-function held(license: LicenseRow, bind = true): Held {
+async function held(license: LicenseRow, bind = true): Promise<Held> {
   const device = deviceId(`fuzz-${serial++}`);
-  if (bind) server.ctx.licenses.bindDevice(license.id, device, '1.0.0', NOW.toISOString());
+  if (bind) await server.ctx.licenses.bindDevice(license.id, device, '1.0.0', NOW.toISOString());
   return { number: license.number, device, product: license.product, id: license.id };
 }
 
-function issue(product: string, edition: 'package' | 'download', end: string, start = '2025-01-01'): LicenseRow {
-  return issueLicense(server.ctx, { product, edition, start, end }).license;
+async function issue(product: string, edition: 'package' | 'download', end: string, start = '2025-01-01'): Promise<LicenseRow> {
+  return (await issueLicense(server.ctx, { product, edition, start, end })).license;
 }
 
 /** A package license registered by its owner, so renewals pass the registration check. */
-function registered(product: string, end: string): LicenseRow {
-  const license = issue(product, 'package', end);
-  server.ctx.licenses.register(license.id, '山田 花子', 'hanako@example.jp', NOW.toISOString());
-  return server.ctx.licenses.findById(license.id)!;
+async function registered(product: string, end: string): Promise<LicenseRow> {
+  const license = await issue(product, 'package', end);
+  await server.ctx.licenses.register(license.id, '山田 花子', 'hanako@example.jp', NOW.toISOString());
+  return (await server.ctx.licenses.findById(license.id))!;
 }
 
 const EXPECTED_QUOTE_REFUSALS = new Set<string>([
@@ -447,8 +452,8 @@ const EXPECTED_QUOTE_REFUSALS = new Set<string>([
   'repurchase-required',
 ]);
 
-function quotesFor(license: LicenseRow): string[] {
-  const fresh = server.ctx.licenses.findById(license.id)!;
+async function quotesFor(license: LicenseRow): Promise<string[]> {
+  const fresh = (await server.ctx.licenses.findById(license.id))!;
   const options = fresh.options.map((o) => o.code);
   const ids: string[] = [];
   for (const [months, wanted] of [
@@ -457,7 +462,7 @@ function quotesFor(license: LicenseRow): string[] {
     [6, options],
   ] as const) {
     try {
-      ids.push(createQuote(server.ctx, fresh, months, [...wanted]).id);
+      ids.push((await createQuote(server.ctx, fresh, months, [...wanted])).id);
     } catch (error) {
       // The service's own refusals (a length the policy does not offer, an option it does not let go, the licenses
       // that are there to be refused) yield no quote; any other failure is a broken setup and must fail the test
@@ -521,344 +526,382 @@ function writeRelease(dir: string): void {
   ];
 }
 
-beforeAll(async () => {
-  server = await startTestServer({ clock: () => NOW });
-  const { catalog } = server.ctx;
-  realistic.products = catalog.products.map((p) => p.code);
-  realistic.options = [
-    ...new Set(
-      catalog.products.flatMap((p) => Object.values(p.editions).flatMap((e) => e?.policy.options.map((o) => o.code) ?? [])),
-    ),
-  ];
+describe.each(testStores())('on %s', (store) => {
+  beforeAll(async () => {
+    // Each store gets its own realistic state.
+    Object.assign(realistic, emptyRealistic());
+    optionsOf.clear();
+    server = await startTestServer({ clock: () => NOW, store });
+    const { catalog } = server.ctx;
+    realistic.products = catalog.products.map((p) => p.code);
+    realistic.options = [
+      ...new Set(
+        catalog.products.flatMap((p) => Object.values(p.editions).flatMap((e) => e?.policy.options.map((o) => o.code) ?? [])),
+      ),
+    ];
 
-  // Activations move these freely between random devices.
-  for (const [product, edition] of [
-    ['sakura-kaikei', 'package'],
-    ['menzei-terminal', 'download'],
-    ['model-studio', 'download'],
-    ['sakura-kaikei', 'download'],
-  ] as const) {
-    const license = issue(product, edition, '2027-03-31');
-    realistic.activation.push({ number: license.number, product });
-  }
-  // Bound to one device each, for validations: plain, auto-renewing in its window, annual, expired, a trial.
-  realistic.bound.push(held(issue('sakura-kaikei', 'package', '2027-03-31')));
-  realistic.bound.push(held(issue('menzei-terminal', 'download', '2027-06-30')));
-  const autoRenewing = issue('sakura-kaikei', 'download', '2026-12-31');
-  server.ctx.licenses.setAutoRenew(autoRenewing.id, true, NOW.toISOString());
-  realistic.bound.push(held(autoRenewing));
-  realistic.bound.push(held(issue('model-studio-annual', 'download', '2027-01-31')));
-  realistic.bound.push(held(issue('sakura-suitocho', 'download', '2025-06-30', '2024-07-01')));
-  realistic.bound.push(
-    held(
-      issueLicense(server.ctx, {
-        product: 'menzei-terminal',
-        edition: 'download',
-        start: '2026-11-01',
-        end: '2026-11-30',
-        trial: true,
-      }).license,
-    ),
-  );
-  // Revoked, cancelled and moved licenses answer with their own refusals.
-  for (const state of ['revoked', 'cancelled'] as const) {
-    const stopped = held(issue('sakura-kaikei', 'download', '2027-03-31'));
-    server.ctx.licenses.setState(stopped.id, state, NOW.toISOString());
-    realistic.stopped.push(stopped);
-  }
-  const moved = held(issue('sakura-kaikei', 'download', '2027-03-31'));
-  realistic.stopped.push({ ...moved });
-  server.ctx.licenses.bindDevice(moved.id, deviceId('fuzz-moved-elsewhere'), '1.0.0', NOW.toISOString());
+    // Activations move these freely between random devices.
+    for (const [product, edition] of [
+      ['sakura-kaikei', 'package'],
+      ['menzei-terminal', 'download'],
+      ['model-studio', 'download'],
+      ['sakura-kaikei', 'download'],
+    ] as const) {
+      const license = await issue(product, edition, '2027-03-31');
+      realistic.activation.push({ number: license.number, product });
+    }
+    // Bound to one device each, for validations: plain, auto-renewing in its window, annual, expired, a trial.
+    realistic.bound.push(await held(await issue('sakura-kaikei', 'package', '2027-03-31')));
+    realistic.bound.push(await held(await issue('menzei-terminal', 'download', '2027-06-30')));
+    const autoRenewing = await issue('sakura-kaikei', 'download', '2026-12-31');
+    await server.ctx.licenses.setAutoRenew(autoRenewing.id, true, NOW.toISOString());
+    realistic.bound.push(await held(autoRenewing));
+    realistic.bound.push(await held(await issue('model-studio-annual', 'download', '2027-01-31')));
+    realistic.bound.push(await held(await issue('sakura-suitocho', 'download', '2025-06-30', '2024-07-01')));
+    realistic.bound.push(
+      await held(
+        (
+          await issueLicense(server.ctx, {
+            product: 'menzei-terminal',
+            edition: 'download',
+            start: '2026-11-01',
+            end: '2026-11-30',
+            trial: true,
+          })
+        ).license,
+      ),
+    );
+    // Revoked, cancelled and moved licenses answer with their own refusals.
+    for (const state of ['revoked', 'cancelled'] as const) {
+      const stopped = await held(await issue('sakura-kaikei', 'download', '2027-03-31'));
+      await server.ctx.licenses.setState(stopped.id, state, NOW.toISOString());
+      realistic.stopped.push(stopped);
+    }
+    const moved = await held(await issue('sakura-kaikei', 'download', '2027-03-31'));
+    realistic.stopped.push({ ...moved });
+    await server.ctx.licenses.bindDevice(moved.id, deviceId('fuzz-moved-elsewhere'), '1.0.0', NOW.toISOString());
 
-  // Renewals: window open (download, registered package), unregistered package, not yet open, past resumption,
-  // resumable, annual; each with the quotes the policy allows.
-  const renewable = [
-    ...['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'sakura-seikyu-takumi'].map(
-      (p) => issue(p, 'download', '2026-12-31'),
-    ),
-    registered('sakura-kaikei', '2026-12-31'),
-    issue('menzei-terminal', 'download', '2026-12-31'),
-    issue('sakura-seikyu-takumi', 'download', '2026-11-30'),
-    issue('sakura-kaikei', 'package', '2026-12-31'),
-    issue('sakura-kaikei', 'download', '2027-10-31'),
-    issue('sakura-kaikei', 'download', '2026-10-31'),
-    issue('sakura-kaikei', 'download', '2024-03-31', '2023-04-01'),
-    issue('model-studio-annual', 'download', '2026-12-31'),
-    issue('model-studio', 'download', '2026-12-31'),
-  ];
-  for (const license of renewable) realistic.renewal.push({ ...held(license), quoteIds: quotesFor(license) });
-  for (const product of [
-    'sakura-kaikei',
-    'sakura-kaikei',
-    'sakura-kaikei',
-    'sakura-suitocho',
-    'sakura-suitocho',
-    'menzei-terminal',
-    'menzei-terminal',
-    'sakura-seikyu-takumi',
-  ]) {
-    const license = issue(product, 'download', '2026-12-31');
-    realistic.web.push({ ...held(license), quoteIds: quotesFor(license) });
-  }
-  if (realistic.renewal.every((r) => r.quoteIds.length === 0)) throw new Error('setup: no quote could be created');
+    // Renewals: window open (download, registered package), unregistered package, not yet open, past resumption,
+    // resumable, annual; each with the quotes the policy allows.
+    const renewable = [
+      ...(await Promise.all(
+        ['sakura-kaikei', 'sakura-kaikei', 'sakura-kaikei', 'sakura-suitocho', 'sakura-suitocho', 'sakura-seikyu-takumi'].map(
+          (p) => issue(p, 'download', '2026-12-31'),
+        ),
+      )),
+      await registered('sakura-kaikei', '2026-12-31'),
+      await issue('menzei-terminal', 'download', '2026-12-31'),
+      await issue('sakura-seikyu-takumi', 'download', '2026-11-30'),
+      await issue('sakura-kaikei', 'package', '2026-12-31'),
+      await issue('sakura-kaikei', 'download', '2027-10-31'),
+      await issue('sakura-kaikei', 'download', '2026-10-31'),
+      await issue('sakura-kaikei', 'download', '2024-03-31', '2023-04-01'),
+      await issue('model-studio-annual', 'download', '2026-12-31'),
+      await issue('model-studio', 'download', '2026-12-31'),
+    ];
+    for (const license of renewable) realistic.renewal.push({ ...(await held(license)), quoteIds: await quotesFor(license) });
+    for (const product of [
+      'sakura-kaikei',
+      'sakura-kaikei',
+      'sakura-kaikei',
+      'sakura-suitocho',
+      'sakura-suitocho',
+      'menzei-terminal',
+      'menzei-terminal',
+      'sakura-seikyu-takumi',
+    ]) {
+      const license = await issue(product, 'download', '2026-12-31');
+      realistic.web.push({ ...(await held(license)), quoteIds: await quotesFor(license) });
+    }
+    if (realistic.renewal.every((r) => r.quoteIds.length === 0)) throw new Error('setup: no quote could be created');
 
-  for (const product of ['sakura-kaikei', 'sakura-suitocho', 'shinsei-shien']) {
-    const { registration } = issueLicense(server.ctx, { product, edition: 'package', start: '2026-04-01', end: '2027-03-31' });
-    if (registration) realistic.registrations.push({ product, ...registration });
-  }
+    for (const product of ['sakura-kaikei', 'sakura-suitocho', 'shinsei-shien']) {
+      const { registration } = await issueLicense(server.ctx, {
+        product,
+        edition: 'package',
+        start: '2026-04-01',
+        end: '2027-03-31',
+      });
+      if (registration) realistic.registrations.push({ product, ...registration });
+    }
 
-  // Orders the status endpoint can find: a bank transfer left pending.
-  const orderLicense = held(issue('sakura-kaikei', 'download', '2026-12-31'));
-  const [quoteId] = quotesFor(server.ctx.licenses.findById(orderLicense.id)!);
-  const placed = await fetch(`${server.url}/v1/orders`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ licenseNumber: orderLicense.number, device: orderLicense.device, quoteId, method: 'bank-transfer' }),
+    // Orders the status endpoint can find: a bank transfer left pending.
+    const orderLicense = await held(await issue('sakura-kaikei', 'download', '2026-12-31'));
+    const [quoteId] = await quotesFor((await server.ctx.licenses.findById(orderLicense.id))!);
+    const placed = await fetch(`${server.url}/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+      body: JSON.stringify({ licenseNumber: orderLicense.number, device: orderLicense.device, quoteId, method: 'bank-transfer' }),
+    });
+    if (placed.status !== 201) throw new Error(`setup order failed: ${placed.status} ${await placed.text()}`);
+    const orderId = ((await placed.json()) as { order: { id: string } }).order.id;
+    realistic.orderHolder = { ...orderLicense, orderIds: [orderId, crypto.randomUUID()] };
+
+    // License tokens for the update feed: covered, not covered by a later release, moved, revoked, from another key.
+    writeRelease(server.ctx.config.releasesPath);
+    const tokenOf = async (product: string, edition: 'package' | 'download', end: string) => {
+      const license = await issue(product, edition, end);
+      const device = deviceId(`fuzz-token-${serial++}`);
+      return { license, device, signed: await activate(license.number, product, device) };
+    };
+    const covered = await tokenOf('sakura-kaikei', 'download', '2027-03-31');
+    const short = await tokenOf('sakura-kaikei', 'package', '2026-09-30');
+    const movedToken = await tokenOf('menzei-terminal', 'download', '2027-03-31');
+    await activate(movedToken.license.number, 'menzei-terminal', deviceId('fuzz-token-elsewhere'));
+    const revokedToken = await tokenOf('model-studio', 'download', '2027-03-31');
+    await server.ctx.licenses.setState(revokedToken.license.id, 'revoked', NOW.toISOString());
+    const foreignKey = crypto.generateKeyPairSync('ed25519').privateKey;
+    const forged = {
+      payload: covered.signed.payload,
+      signature: crypto.sign(null, Buffer.from(covered.signed.payload), foreignKey).toString('base64'),
+    };
+    realistic.tokens = [covered, short, movedToken, revokedToken].map((t) => encodeLicenseToken(t.signed));
+    realistic.tokens.push(encodeLicenseToken(forged));
+    realistic.tokens.push(
+      encodeLicenseToken({
+        payload: covered.signed.payload.replace('2027-03-31', '2099-03-31'),
+        signature: covered.signed.signature,
+      }),
+    );
+    for (const entry of [...realistic.bound, ...realistic.stopped, ...realistic.renewal])
+      optionsOf.set(entry.id, (await server.ctx.licenses.findById(entry.id))?.options.map((o) => o.code) ?? []);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (server) fs.rmSync(server.dir, { recursive: true, force: true });
   });
-  if (placed.status !== 201) throw new Error(`setup order failed: ${placed.status} ${await placed.text()}`);
-  const orderId = ((await placed.json()) as { order: { id: string } }).order.id;
-  realistic.orderHolder = { ...orderLicense, orderIds: [orderId, crypto.randomUUID()] };
 
-  // License tokens for the update feed: covered, not covered by a later release, moved, revoked, from another key.
-  writeRelease(server.ctx.config.releasesPath);
-  const tokenOf = async (product: string, edition: 'package' | 'download', end: string) => {
-    const license = issue(product, edition, end);
-    const device = deviceId(`fuzz-token-${serial++}`);
-    return { license, device, signed: await activate(license.number, product, device) };
-  };
-  const covered = await tokenOf('sakura-kaikei', 'download', '2027-03-31');
-  const short = await tokenOf('sakura-kaikei', 'package', '2026-09-30');
-  const movedToken = await tokenOf('menzei-terminal', 'download', '2027-03-31');
-  await activate(movedToken.license.number, 'menzei-terminal', deviceId('fuzz-token-elsewhere'));
-  const revokedToken = await tokenOf('model-studio', 'download', '2027-03-31');
-  server.ctx.licenses.setState(revokedToken.license.id, 'revoked', NOW.toISOString());
-  const foreignKey = crypto.generateKeyPairSync('ed25519').privateKey;
-  const forged = {
-    payload: covered.signed.payload,
-    signature: crypto.sign(null, Buffer.from(covered.signed.payload), foreignKey).toString('base64'),
-  };
-  realistic.tokens = [covered, short, movedToken, revokedToken].map((t) => encodeLicenseToken(t.signed));
-  realistic.tokens.push(encodeLicenseToken(forged));
-  realistic.tokens.push(
-    encodeLicenseToken({
-      payload: covered.signed.payload.replace('2027-03-31', '2099-03-31'),
-      signature: covered.signed.signature,
-    }),
+  // ---------------------------------------------------------------------------------------------------------------
+  // Shapes of the JSON requests
+
+  const product = () =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...realistic.products) },
+      { weight: 1, arbitrary: fc.constantFrom('no-such-product', 'SAKURA-KAIKEI', 'sakura-kaikei ', 'a', '-x', 'x'.repeat(64)) },
+    );
+  const anyDevice = (devices: string[]) =>
+    fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...devices) },
+      { weight: 3, arbitrary: randomDevice },
+      { weight: 1, arbitrary: nearMissDevice },
+    );
+
+  /** Keys and values that belong together (a license, its product and device), then shaped and mutated. */
+  function coherent<T>(entries: T[], shapeOf: (entry: T) => Shape): fc.Arbitrary<Body> {
+    return fc.oneof(...entries.map((entry) => jsonBodies(shapeOf(entry))));
+  }
+
+  const allHeld = () => [...realistic.bound, ...realistic.stopped, ...realistic.renewal];
+
+  function activationBodies(): fc.Arbitrary<Body> {
+    const entries = [...realistic.activation, ...realistic.stopped];
+    return coherent(entries, (entry) => ({
+      licenseNumber: numberVariants([entry.number]),
+      product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
+      device: anyDevice(allHeld().map((h) => h.device)),
+      appVersion,
+    }));
+  }
+
+  function validationBodies(): fc.Arbitrary<Body> {
+    return coherent([...realistic.bound, ...realistic.stopped], (entry) => ({
+      licenseNumber: numberVariants([entry.number]),
+      product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
+      device: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(entry.device) },
+        { weight: 1, arbitrary: anyDevice(allHeld().map((h) => h.device)) },
+      ),
+      appVersion,
+    }));
+  }
+
+  function trialBodies(): fc.Arbitrary<Body> {
+    return jsonBodies({
+      product: fc.oneof({ weight: 3, arbitrary: fc.constant('menzei-terminal') }, { weight: 2, arbitrary: product() }),
+      device: fc.oneof(randomDevice, fc.constantFrom(...realistic.bound.map((h) => h.device)), nearMissDevice),
+      appVersion,
+      termsAccepted: fc.oneof(
+        { weight: 5, arbitrary: fc.constant(true) },
+        { weight: 1, arbitrary: fc.constantFrom(false, 'true', 1, null) },
+      ),
+    });
+  }
+
+  function registrationBodies(): fc.Arbitrary<Body> {
+    return coherent(realistic.registrations, (entry) => ({
+      product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
+      registrationNumber: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(entry.registrationNumber) },
+        { weight: 1, arbitrary: fc.constant(` ${entry.registrationNumber.replace(/-/g, '')} `) },
+        { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{4}-\d{4}$/) },
+      ),
+      installKey: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(entry.installKey) },
+        { weight: 1, arbitrary: fc.constant(entry.installKey.toLowerCase().replace(/-/g, ' ')) },
+        { weight: 1, arbitrary: randomLicenseNumber },
+      ),
+      name: fc.oneof(
+        fc.constantFrom('山田 花子', 'Hanako Yamada'),
+        fc.string({ unit: 'grapheme', maxLength: 120 }),
+        fc.constantFrom('   ', '\u3000'),
+      ),
+      email: fc.oneof(
+        fc.constantFrom('hanako@example.jp', 'a@b.co'),
+        fc.emailAddress(),
+        fc.constantFrom('not-an-email', '@', 'a@', `${'a'.repeat(250)}@example.jp`),
+      ),
+    }));
+  }
+
+  const optionList = (own: string[]) =>
+    fc.oneof(
+      { weight: 6, arbitrary: fc.subarray(own) },
+      { weight: 1, arbitrary: fc.subarray(realistic.options) },
+      { weight: 1, arbitrary: fc.array(fc.constantFrom(...realistic.options), { maxLength: 4 }) },
+      { weight: 1, arbitrary: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), { maxLength: 25 }) },
+    );
+  const monthsValue = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(12, 6, 24, 36) },
+    { weight: 1, arbitrary: fc.integer({ min: -3, max: 130 }) },
   );
-}, 60_000);
 
-afterAll(async () => {
-  await server?.close();
-  if (server) fs.rmSync(server.dir, { recursive: true, force: true });
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// Shapes of the JSON requests
-
-const product = () =>
-  fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom(...realistic.products) },
-    { weight: 1, arbitrary: fc.constantFrom('no-such-product', 'SAKURA-KAIKEI', 'sakura-kaikei ', 'a', '-x', 'x'.repeat(64)) },
-  );
-const anyDevice = (devices: string[]) =>
-  fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...devices) },
-    { weight: 3, arbitrary: randomDevice },
-    { weight: 1, arbitrary: nearMissDevice },
-  );
-
-/** Keys and values that belong together (a license, its product and device), then shaped and mutated. */
-function coherent<T>(entries: T[], shapeOf: (entry: T) => Shape): fc.Arbitrary<Body> {
-  return fc.oneof(...entries.map((entry) => jsonBodies(shapeOf(entry))));
-}
-
-const allHeld = () => [...realistic.bound, ...realistic.stopped, ...realistic.renewal];
-
-function activationBodies(): fc.Arbitrary<Body> {
-  const entries = [...realistic.activation, ...realistic.stopped];
-  return coherent(entries, (entry) => ({
-    licenseNumber: numberVariants([entry.number]),
-    product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
-    device: anyDevice(allHeld().map((h) => h.device)),
-    appVersion,
-  }));
-}
-
-function validationBodies(): fc.Arbitrary<Body> {
-  return coherent([...realistic.bound, ...realistic.stopped], (entry) => ({
-    licenseNumber: numberVariants([entry.number]),
-    product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
-    device: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(entry.device) },
-      { weight: 1, arbitrary: anyDevice(allHeld().map((h) => h.device)) },
-    ),
-    appVersion,
-  }));
-}
-
-function trialBodies(): fc.Arbitrary<Body> {
-  return jsonBodies({
-    product: fc.oneof({ weight: 3, arbitrary: fc.constant('menzei-terminal') }, { weight: 2, arbitrary: product() }),
-    device: fc.oneof(randomDevice, fc.constantFrom(...realistic.bound.map((h) => h.device)), nearMissDevice),
-    appVersion,
-    termsAccepted: fc.oneof(
-      { weight: 5, arbitrary: fc.constant(true) },
-      { weight: 1, arbitrary: fc.constantFrom(false, 'true', 1, null) },
-    ),
-  });
-}
-
-function registrationBodies(): fc.Arbitrary<Body> {
-  return coherent(realistic.registrations, (entry) => ({
-    product: fc.oneof({ weight: 4, arbitrary: fc.constant(entry.product) }, { weight: 1, arbitrary: product() }),
-    registrationNumber: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(entry.registrationNumber) },
-      { weight: 1, arbitrary: fc.constant(` ${entry.registrationNumber.replace(/-/g, '')} `) },
-      { weight: 1, arbitrary: fc.stringMatching(/^\d{4}-\d{4}-\d{4}$/) },
-    ),
-    installKey: fc.oneof(
-      { weight: 4, arbitrary: fc.constant(entry.installKey) },
-      { weight: 1, arbitrary: fc.constant(entry.installKey.toLowerCase().replace(/-/g, ' ')) },
-      { weight: 1, arbitrary: randomLicenseNumber },
-    ),
-    name: fc.oneof(
-      fc.constantFrom('山田 花子', 'Hanako Yamada'),
-      fc.string({ unit: 'grapheme', maxLength: 120 }),
-      fc.constantFrom('   ', '\u3000'),
-    ),
-    email: fc.oneof(
-      fc.constantFrom('hanako@example.jp', 'a@b.co'),
-      fc.emailAddress(),
-      fc.constantFrom('not-an-email', '@', 'a@', `${'a'.repeat(250)}@example.jp`),
-    ),
-  }));
-}
-
-const optionList = (own: string[]) =>
-  fc.oneof(
-    { weight: 6, arbitrary: fc.subarray(own) },
-    { weight: 1, arbitrary: fc.subarray(realistic.options) },
-    { weight: 1, arbitrary: fc.array(fc.constantFrom(...realistic.options), { maxLength: 4 }) },
-    { weight: 1, arbitrary: fc.array(fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/), { maxLength: 25 }) },
-  );
-const monthsValue = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom(12, 6, 24, 36) },
-  { weight: 1, arbitrary: fc.integer({ min: -3, max: 130 }) },
-);
-
-function quoteBodies(): fc.Arbitrary<Body> {
-  return coherent([...realistic.renewal, ...realistic.renewal, ...realistic.stopped, ...realistic.bound], (entry) => ({
-    licenseNumber: numberVariants([entry.number]),
-    device: fc.oneof({ weight: 5, arbitrary: fc.constant(entry.device) }, { weight: 1, arbitrary: randomDevice }),
-    months: monthsValue,
-    options: optionList(server.ctx.licenses.findById(entry.id)?.options.map((o) => o.code) ?? []),
-  }));
-}
-
-const card = fc.oneof(
-  {
-    weight: 4,
-    arbitrary: fc.record({
-      number: fc.constantFrom('4242424242424242', '4242 4242 4242 4242', '4000000000000002'),
-      expiry: fc.constantFrom('12/30', '01/27', '11/26'),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({ number: fc.stringMatching(/^[0-9 ]{12,23}$/), expiry: fc.stringMatching(/^(0[1-9]|1[0-2])\/\d{2}$/) }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      number: fc.constantFrom('4242424242424241', '0000000000000000', '4242-4242-4242-4242'),
-      expiry: fc.constantFrom('01/20', '13/30', '00/00', '1/30'),
-    }),
-  },
-);
-
-function orderBodies(): fc.Arbitrary<Body> {
-  const withQuotes = realistic.renewal.filter((r) => r.quoteIds.length > 0);
-  const entries: (Held & { quoteIds?: string[] })[] = [...withQuotes, ...realistic.renewal, ...realistic.stopped];
-  return coherent(entries, (entry) => {
-    const quoteIds = entry.quoteIds?.length ? entry.quoteIds : [crypto.randomUUID()];
-    return {
+  function quoteBodies(): fc.Arbitrary<Body> {
+    return coherent([...realistic.renewal, ...realistic.renewal, ...realistic.stopped, ...realistic.bound], (entry) => ({
       licenseNumber: numberVariants([entry.number]),
       device: fc.oneof({ weight: 5, arbitrary: fc.constant(entry.device) }, { weight: 1, arbitrary: randomDevice }),
-      quoteId: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...quoteIds) }, { weight: 1, arbitrary: fc.uuid() }),
-      method: fc.oneof(
-        { weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) },
-        { weight: 1, arbitrary: fc.constantFrom('cash', 'CARD', '') },
-      ),
-      card,
-    };
-  });
-}
+      months: monthsValue,
+      options: optionList(optionsOf.get(entry.id) ?? []),
+    }));
+  }
 
-/** Idempotency-Key: missing, fresh and valid, shared between bodies, too short, too long, odd characters. */
-const idempotencyKey: fc.Arbitrary<string | null> = fc.oneof(
-  { weight: 2, arbitrary: fc.constant(null) },
-  { weight: 5, arbitrary: fc.uuid() },
-  { weight: 2, arbitrary: fc.constantFrom('fuzz-shared-key-0001', 'fuzz-shared-key-0002') },
-  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_\-:.]{8,128}$/) },
-  { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9]{1,7}$/) },
-  { weight: 1, arbitrary: fc.integer({ min: 129, max: 6000 }).map((n) => 'k'.repeat(n)) },
-  { weight: 2, arbitrary: headerValue },
-);
-
-// ---------------------------------------------------------------------------------------------------------------
-// Query strings and path segments
-
-/** Percent-encodes arbitrary bytes, including sequences that are not UTF-8. */
-const percentBytes = fc
-  .uint8Array({ minLength: 1, maxLength: 12 })
-  .map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
-const pathSegment = (real: string[]) =>
-  fc.oneof(
-    { weight: 4, arbitrary: fc.constantFrom(...real).map(encodeURIComponent) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent) },
-    { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,40}$/) },
-    { weight: 1, arbitrary: percentBytes },
+  const card = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        number: fc.constantFrom('4242424242424242', '4242 4242 4242 4242', '4000000000000002'),
+        expiry: fc.constantFrom('12/30', '01/27', '11/26'),
+      }),
+    },
     {
       weight: 1,
-      arbitrary: fc.constantFrom(
-        '..',
-        '%2e%2e',
-        '..%2F..%2Fetc%2Fpasswd',
-        '%2F',
-        '.hidden',
-        '%00',
-        '%',
-        '%zz',
-        'a%2Fb',
-        'x'.repeat(300),
-        '',
-      ),
+      arbitrary: fc.record({
+        number: fc.stringMatching(/^[0-9 ]{12,23}$/),
+        expiry: fc.stringMatching(/^(0[1-9]|1[0-2])\/\d{2}$/),
+      }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        number: fc.constantFrom('4242424242424241', '0000000000000000', '4242-4242-4242-4242'),
+        expiry: fc.constantFrom('01/20', '13/30', '00/00', '1/30'),
+      }),
     },
   );
 
-function queryString(pairs: fc.Arbitrary<[string, string][]>): fc.Arbitrary<string> {
-  return fc.oneof(
-    { weight: 6, arbitrary: pairs.map((p) => (p.length ? `?${new URLSearchParams(p).toString()}` : '')) },
-    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9=&%+._~[\]-]{0,60}$/).map((q) => `?${q}`) },
-    { weight: 1, arbitrary: percentBytes.map((q) => `?license=${q}&${q}=1`) },
+  function orderBodies(): fc.Arbitrary<Body> {
+    const withQuotes = realistic.renewal.filter((r) => r.quoteIds.length > 0);
+    const entries: (Held & { quoteIds?: string[] })[] = [...withQuotes, ...realistic.renewal, ...realistic.stopped];
+    return coherent(entries, (entry) => {
+      const quoteIds = entry.quoteIds?.length ? entry.quoteIds : [crypto.randomUUID()];
+      return {
+        licenseNumber: numberVariants([entry.number]),
+        device: fc.oneof({ weight: 5, arbitrary: fc.constant(entry.device) }, { weight: 1, arbitrary: randomDevice }),
+        quoteId: fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...quoteIds) }, { weight: 1, arbitrary: fc.uuid() }),
+        method: fc.oneof(
+          { weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) },
+          { weight: 1, arbitrary: fc.constantFrom('cash', 'CARD', '') },
+        ),
+        card,
+      };
+    });
+  }
+
+  /** Idempotency-Key: missing, fresh and valid, shared between bodies, too short, too long, odd characters. */
+  const idempotencyKey: fc.Arbitrary<string | null> = fc.oneof(
+    { weight: 2, arbitrary: fc.constant(null) },
+    { weight: 5, arbitrary: fc.uuid() },
+    { weight: 2, arbitrary: fc.constantFrom('fuzz-shared-key-0001', 'fuzz-shared-key-0002') },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9_\-:.]{8,128}$/) },
+    { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9]{1,7}$/) },
+    { weight: 1, arbitrary: fc.integer({ min: 129, max: 6000 }).map((n) => 'k'.repeat(n)) },
+    { weight: 2, arbitrary: headerValue },
   );
-}
 
-// URLSearchParams turns lone surrogates into U+FFFD, as a browser would.
-const stringValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...WEIRD_STRINGS));
-const pair = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>) => fc.tuple(key, value);
+  // ---------------------------------------------------------------------------------------------------------------
+  // Query strings and path segments
 
-// ---------------------------------------------------------------------------------------------------------------
+  /** Percent-encodes arbitrary bytes, including sequences that are not UTF-8. */
+  const percentBytes = fc
+    .uint8Array({ minLength: 1, maxLength: 12 })
+    .map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join(''));
+  const pathSegment = (real: string[]) =>
+    fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...real).map(encodeURIComponent) },
+      { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent) },
+      { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9._~!$&'()*+,;=:@%-]{0,40}$/) },
+      { weight: 1, arbitrary: percentBytes },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '..',
+          '%2e%2e',
+          '..%2F..%2Fetc%2Fpasswd',
+          '%2F',
+          '.hidden',
+          '%00',
+          '%',
+          '%zz',
+          'a%2Fb',
+          'x'.repeat(300),
+          '',
+        ),
+      },
+    );
 
-describe('every endpoint answers random input with a typed 4xx (or a 2xx), never a 5xx', () => {
-  const jsonEndpoint = (route: string, bodies: () => fc.Arbitrary<Body>, success: z.ZodType) =>
+  function queryString(pairs: fc.Arbitrary<[string, string][]>): fc.Arbitrary<string> {
+    return fc.oneof(
+      { weight: 6, arbitrary: pairs.map((p) => (p.length ? `?${new URLSearchParams(p).toString()}` : '')) },
+      { weight: 1, arbitrary: fc.stringMatching(/^[A-Za-z0-9=&%+._~[\]-]{0,60}$/).map((q) => `?${q}`) },
+      { weight: 1, arbitrary: percentBytes.map((q) => `?license=${q}&${q}=1`) },
+    );
+  }
+
+  // URLSearchParams turns lone surrogates into U+FFFD, as a browser would.
+  const stringValue = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.constantFrom(...WEIRD_STRINGS));
+  const pair = (key: fc.Arbitrary<string>, value: fc.Arbitrary<string>) => fc.tuple(key, value);
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  describe('every endpoint answers random input with a typed 4xx (or a 2xx), never a 5xx', () => {
+    const jsonEndpoint = (route: string, bodies: () => fc.Arbitrary<Body>, success: z.ZodType) =>
+      it(
+        `POST ${route}: ${RUNS} random bodies`,
+        async () => {
+          await fc.assert(
+            fc.asyncProperty(bodies(), async (body) => {
+              const request = jsonPost(route, body);
+              expectTypedAnswer(request, await send(request), success);
+            }),
+            { numRuns: RUNS },
+          );
+        },
+        TIMEOUT,
+      );
+
+    jsonEndpoint('/v1/activations', activationBodies, LicenseResponseSchema);
+    jsonEndpoint('/v1/validations', validationBodies, LicenseResponseSchema);
+    jsonEndpoint('/v1/trials', trialBodies, LicenseResponseSchema);
+    jsonEndpoint('/v1/registrations', registrationBodies, RegistrationResponseSchema);
+    jsonEndpoint('/v1/quotes', quoteBodies, QuoteResponseSchema);
+
     it(
-      `POST ${route}: ${RUNS} random bodies`,
+      `POST /v1/orders: ${RUNS} random bodies and Idempotency-Keys`,
       async () => {
         await fc.assert(
-          fc.asyncProperty(bodies(), async (body) => {
-            const request = jsonPost(route, body);
-            expectTypedAnswer(request, await send(request), success);
+          fc.asyncProperty(orderBodies(), idempotencyKey, async (body, key) => {
+            const request = jsonPost('/v1/orders', body, key === null ? {} : { 'idempotency-key': key });
+            expectTypedAnswer(request, await send(request), OrderResponseSchema);
           }),
           { numRuns: RUNS },
         );
@@ -866,275 +909,258 @@ describe('every endpoint answers random input with a typed 4xx (or a 2xx), never
       TIMEOUT,
     );
 
-  jsonEndpoint('/v1/activations', activationBodies, LicenseResponseSchema);
-  jsonEndpoint('/v1/validations', validationBodies, LicenseResponseSchema);
-  jsonEndpoint('/v1/trials', trialBodies, LicenseResponseSchema);
-  jsonEndpoint('/v1/registrations', registrationBodies, RegistrationResponseSchema);
-  jsonEndpoint('/v1/quotes', quoteBodies, QuoteResponseSchema);
+    it(
+      `GET /v1/orders/:id: ${RUNS} random ids and queries`,
+      async () => {
+        const holder = realistic.orderHolder!;
+        const licenses = [holder, ...realistic.renewal.slice(0, 3), ...realistic.stopped];
+        const query = queryString(
+          fc.array(
+            fc.oneof(
+              { weight: 3, arbitrary: pair(fc.constant('licenseNumber'), numberVariants(licenses.map((l) => l.number))) },
+              { weight: 3, arbitrary: pair(fc.constant('device'), anyDevice(licenses.map((l) => l.device))) },
+              {
+                weight: 1,
+                arbitrary: pair(fc.constantFrom('licenseNumber', 'device', 'extra', '__proto__', 'licenseNumber[]'), stringValue),
+              },
+            ),
+            { maxLength: 4 },
+          ),
+        );
+        const valid = fc.constant(`?${new URLSearchParams({ licenseNumber: holder.number, device: holder.device }).toString()}`);
+        await fc.assert(
+          fc.asyncProperty(
+            pathSegment(holder.orderIds),
+            fc.oneof({ weight: 3, arbitrary: query }, { weight: 1, arbitrary: valid }),
+            async (id, q) => {
+              const request: FuzzRequest = { method: 'GET', path: `/v1/orders/${id}${q}`, headers: {} };
+              expectTypedAnswer(request, await send(request), OrderStatusResponseSchema);
+            },
+          ),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
 
-  it(
-    `POST /v1/orders: ${RUNS} random bodies and Idempotency-Keys`,
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(orderBodies(), idempotencyKey, async (body, key) => {
-          const request = jsonPost('/v1/orders', body, key === null ? {} : { 'idempotency-key': key });
-          expectTypedAnswer(request, await send(request), OrderResponseSchema);
-        }),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
-
-  it(
-    `GET /v1/orders/:id: ${RUNS} random ids and queries`,
-    async () => {
-      const holder = realistic.orderHolder!;
-      const licenses = [holder, ...realistic.renewal.slice(0, 3), ...realistic.stopped];
-      const query = queryString(
+    const renewalQueries = () => {
+      const numbers = [...realistic.web, ...realistic.renewal, ...realistic.stopped].map((l) => l.number);
+      return queryString(
         fc.array(
           fc.oneof(
-            { weight: 3, arbitrary: pair(fc.constant('licenseNumber'), numberVariants(licenses.map((l) => l.number))) },
-            { weight: 3, arbitrary: pair(fc.constant('device'), anyDevice(licenses.map((l) => l.device))) },
+            { weight: 4, arbitrary: pair(fc.constant('license'), numberVariants(numbers)) },
+            { weight: 2, arbitrary: pair(fc.constant('lang'), fc.oneof(fc.constantFrom('en', 'ja', 'EN', ''), stringValue)) },
             {
               weight: 1,
-              arbitrary: pair(fc.constantFrom('licenseNumber', 'device', 'extra', '__proto__', 'licenseNumber[]'), stringValue),
+              arbitrary: pair(
+                fc.oneof(fc.constantFrom('license', 'lang', '__proto__', 'license[]'), fc.string({ maxLength: 8 })),
+                stringValue,
+              ),
             },
           ),
           { maxLength: 4 },
         ),
       );
-      const valid = fc.constant(`?${new URLSearchParams({ licenseNumber: holder.number, device: holder.device }).toString()}`);
-      await fc.assert(
-        fc.asyncProperty(
-          pathSegment(holder.orderIds),
-          fc.oneof({ weight: 3, arbitrary: query }, { weight: 1, arbitrary: valid }),
-          async (id, q) => {
-            const request: FuzzRequest = { method: 'GET', path: `/v1/orders/${id}${q}`, headers: {} };
-            expectTypedAnswer(request, await send(request), OrderStatusResponseSchema);
-          },
-        ),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
+    };
 
-  const renewalQueries = () => {
-    const numbers = [...realistic.web, ...realistic.renewal, ...realistic.stopped].map((l) => l.number);
-    return queryString(
-      fc.array(
-        fc.oneof(
-          { weight: 4, arbitrary: pair(fc.constant('license'), numberVariants(numbers)) },
-          { weight: 2, arbitrary: pair(fc.constant('lang'), fc.oneof(fc.constantFrom('en', 'ja', 'EN', ''), stringValue)) },
+    it(
+      `GET /renew: ${RUNS} random query strings`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(renewalQueries(), async (q) => {
+            const request: FuzzRequest = { method: 'GET', path: `/renew${q}`, headers: {} };
+            expectNoServerError(request, await send(request));
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      `GET /renew/:product: ${RUNS} random products and query strings`,
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(pathSegment(realistic.products), renewalQueries(), async (product, q) => {
+            const request: FuzzRequest = { method: 'GET', path: `/renew/${product}${q}`, headers: {} };
+            const response = await send(request);
+            // The page answers in HTML; a path the router refuses gets the service's JSON refusal.
+            if (response.contentType.startsWith('text/html')) expectNoServerError(request, response);
+            else expectTypedAnswer(request, response, anySuccess);
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      `POST /renew/order: ${RUNS} random form bodies`,
+      async () => {
+        const form = fc.constantFrom(...realistic.web).chain((entry) =>
+          fc.tuple(
+            shaped({
+              license: numberVariants([entry.number]),
+              quoteId: fc.oneof(
+                { weight: 5, arbitrary: fc.constantFrom(...(entry.quoteIds.length ? entry.quoteIds : [crypto.randomUUID()])) },
+                { weight: 1, arbitrary: fc.uuid() },
+              ),
+              idempotencyKey: fc.oneof(
+                { weight: 5, arbitrary: fc.uuid() },
+                { weight: 1, arbitrary: idempotencyKey.map((k) => k ?? '') },
+              ),
+              method: fc.oneof(
+                { weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) },
+                { weight: 1, arbitrary: fc.constantFrom('cash', '') },
+              ),
+              cardNumber: fc.constantFrom('4242424242424242', '4000000000000002', '4242 4242 4242 4242', '1234'),
+              cardExpiry: fc.constantFrom('12/30', '01/20', '13/99', ''),
+            }),
+            fc.option(fc.constantFrom('license', 'method', 'quoteId'), { freq: 4 }),
+          ),
+        );
+        const encode = ([fields, duplicate]: [Record<string, unknown>, string | null]): string => {
+          const params = new URLSearchParams();
+          for (const [key, value] of Object.entries(fields))
+            params.append(key, typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
+          // A repeated key makes the form parser hand over an array.
+          if (duplicate) params.append(duplicate, 'again');
+          return params.toString();
+        };
+        const body: fc.Arbitrary<Body> = fc.oneof(
+          { weight: 8, arbitrary: form.map((f) => ({ contentType: 'application/x-www-form-urlencoded', body: encode(f) })) },
           {
             weight: 1,
-            arbitrary: pair(
-              fc.oneof(fc.constantFrom('license', 'lang', '__proto__', 'license[]'), fc.string({ maxLength: 8 })),
-              stringValue,
-            ),
+            arbitrary: fc
+              .stringMatching(/^[\x20-\x7e]{0,200}$/)
+              .map((b) => ({ contentType: 'application/x-www-form-urlencoded', body: b })),
           },
-        ),
-        { maxLength: 4 },
-      ),
-    );
-  };
-
-  it(
-    `GET /renew: ${RUNS} random query strings`,
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(renewalQueries(), async (q) => {
-          const request: FuzzRequest = { method: 'GET', path: `/renew${q}`, headers: {} };
-          expectNoServerError(request, await send(request));
-        }),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
-
-  it(
-    `GET /renew/:product: ${RUNS} random products and query strings`,
-    async () => {
-      await fc.assert(
-        fc.asyncProperty(pathSegment(realistic.products), renewalQueries(), async (product, q) => {
-          const request: FuzzRequest = { method: 'GET', path: `/renew/${product}${q}`, headers: {} };
-          const response = await send(request);
-          // The page answers in HTML; a path the router refuses gets the service's JSON refusal.
-          if (response.contentType.startsWith('text/html')) expectNoServerError(request, response);
-          else expectTypedAnswer(request, response, anySuccess);
-        }),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
-
-  it(
-    `POST /renew/order: ${RUNS} random form bodies`,
-    async () => {
-      const form = fc.constantFrom(...realistic.web).chain((entry) =>
-        fc.tuple(
-          shaped({
-            license: numberVariants([entry.number]),
-            quoteId: fc.oneof(
-              { weight: 5, arbitrary: fc.constantFrom(...(entry.quoteIds.length ? entry.quoteIds : [crypto.randomUUID()])) },
-              { weight: 1, arbitrary: fc.uuid() },
-            ),
-            idempotencyKey: fc.oneof(
-              { weight: 5, arbitrary: fc.uuid() },
-              { weight: 1, arbitrary: idempotencyKey.map((k) => k ?? '') },
-            ),
-            method: fc.oneof(
-              { weight: 5, arbitrary: fc.constantFrom(...PAYMENT_METHODS) },
-              { weight: 1, arbitrary: fc.constantFrom('cash', '') },
-            ),
-            cardNumber: fc.constantFrom('4242424242424242', '4000000000000002', '4242 4242 4242 4242', '1234'),
-            cardExpiry: fc.constantFrom('12/30', '01/20', '13/99', ''),
+          {
+            weight: 1,
+            arbitrary: percentBytes.map((b) => ({
+              contentType: 'application/x-www-form-urlencoded',
+              body: `license=${b}&${b}=${b}`,
+            })),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.option(contentType, { freq: 8 }), notJson)
+              .map(([type, b]) => ({ contentType: type, body: b })),
+          },
+          { weight: 1, arbitrary: form.map((f) => ({ contentType: 'application/json', body: JSON.stringify(f[0]) })) },
+        );
+        const lang = fc.constantFrom('', '?lang=en', '?lang=ja', '?lang=xx', '?lang=en&lang=ja');
+        await fc.assert(
+          fc.asyncProperty(body, lang, async (b, q) => {
+            const request = jsonPost(`/renew/order${q}`, b);
+            expectNoServerError(request, await send(request));
           }),
-          fc.option(fc.constantFrom('license', 'method', 'quoteId'), { freq: 4 }),
-        ),
-      );
-      const encode = ([fields, duplicate]: [Record<string, unknown>, string | null]): string => {
-        const params = new URLSearchParams();
-        for (const [key, value] of Object.entries(fields))
-          params.append(key, typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
-        // A repeated key makes the form parser hand over an array.
-        if (duplicate) params.append(duplicate, 'again');
-        return params.toString();
-      };
-      const body: fc.Arbitrary<Body> = fc.oneof(
-        { weight: 8, arbitrary: form.map((f) => ({ contentType: 'application/x-www-form-urlencoded', body: encode(f) })) },
-        {
-          weight: 1,
-          arbitrary: fc
-            .stringMatching(/^[\x20-\x7e]{0,200}$/)
-            .map((b) => ({ contentType: 'application/x-www-form-urlencoded', body: b })),
-        },
-        {
-          weight: 1,
-          arbitrary: percentBytes.map((b) => ({
-            contentType: 'application/x-www-form-urlencoded',
-            body: `license=${b}&${b}=${b}`,
-          })),
-        },
-        {
-          weight: 1,
-          arbitrary: fc.tuple(fc.option(contentType, { freq: 8 }), notJson).map(([type, b]) => ({ contentType: type, body: b })),
-        },
-        { weight: 1, arbitrary: form.map((f) => ({ contentType: 'application/json', body: JSON.stringify(f[0]) })) },
-      );
-      const lang = fc.constantFrom('', '?lang=en', '?lang=ja', '?lang=xx', '?lang=en&lang=ja');
-      await fc.assert(
-        fc.asyncProperty(body, lang, async (b, q) => {
-          const request = jsonPost(`/renew/order${q}`, b);
-          expectNoServerError(request, await send(request));
-        }),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
 
-  it(
-    `GET and HEAD /updates/:file: ${RUNS} random file names and license tokens`,
-    async () => {
-      const token: fc.Arbitrary<string | null> = fc.oneof(
-        { weight: 2, arbitrary: fc.constant(null) },
-        { weight: 1, arbitrary: fc.constant('') },
-        { weight: 5, arbitrary: fc.constantFrom(...realistic.tokens) },
-        {
-          weight: 2,
-          arbitrary: fc
-            .tuple(fc.base64String({ maxLength: 200 }), fc.uint8Array({ minLength: 64, maxLength: 64 }))
-            .map(
-              ([payload, sig]) =>
-                `${payload.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.${Buffer.from(sig).toString('base64')}`,
-            ),
-        },
-        {
-          weight: 1,
-          arbitrary: fc
-            .tuple(fc.jsonValue(), fc.uint8Array({ minLength: 64, maxLength: 64 }))
-            .map(
-              ([payload, sig]) =>
-                `${Buffer.from(JSON.stringify(payload) ?? 'null').toString('base64url')}.${Buffer.from(sig).toString('base64')}`,
-            ),
-        },
-        {
-          weight: 1,
-          arbitrary: fc
-            .tuple(fc.constantFrom(...realistic.tokens), fc.nat(400), fc.constantFrom('A', '.', '=', '_'))
-            .map(([t, at, ch]) => `${t.slice(0, at)}${ch}${t.slice(at + 1)}`),
-        },
-        { weight: 2, arbitrary: headerValue },
-      );
-      await fc.assert(
-        fc.asyncProperty(
-          pathSegment(realistic.files),
-          token,
-          fc.constantFrom('GET', 'GET', 'GET', 'HEAD'),
-          async (file, t, method) => {
+    it(
+      `GET and HEAD /updates/:file: ${RUNS} random file names and license tokens`,
+      async () => {
+        const token: fc.Arbitrary<string | null> = fc.oneof(
+          { weight: 2, arbitrary: fc.constant(null) },
+          { weight: 1, arbitrary: fc.constant('') },
+          { weight: 5, arbitrary: fc.constantFrom(...realistic.tokens) },
+          {
+            weight: 2,
+            arbitrary: fc
+              .tuple(fc.base64String({ maxLength: 200 }), fc.uint8Array({ minLength: 64, maxLength: 64 }))
+              .map(
+                ([payload, sig]) =>
+                  `${payload.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_')}.${Buffer.from(sig).toString('base64')}`,
+              ),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.jsonValue(), fc.uint8Array({ minLength: 64, maxLength: 64 }))
+              .map(
+                ([payload, sig]) =>
+                  `${Buffer.from(JSON.stringify(payload) ?? 'null').toString('base64url')}.${Buffer.from(sig).toString('base64')}`,
+              ),
+          },
+          {
+            weight: 1,
+            arbitrary: fc
+              .tuple(fc.constantFrom(...realistic.tokens), fc.nat(400), fc.constantFrom('A', '.', '=', '_'))
+              .map(([t, at, ch]) => `${t.slice(0, at)}${ch}${t.slice(at + 1)}`),
+          },
+          { weight: 2, arbitrary: headerValue },
+        );
+        await fc.assert(
+          fc.asyncProperty(
+            pathSegment(realistic.files),
+            token,
+            fc.constantFrom('GET', 'GET', 'GET', 'HEAD'),
+            async (file, t, method) => {
+              const request: FuzzRequest = {
+                method,
+                path: `/updates/${file}`,
+                headers: t === null ? {} : { 'x-license-token': t },
+              };
+              const response = await send(request);
+              // A file of the feed is bytes or YAML; everything else is a typed refusal.
+              if (method === 'GET' && response.status === 200) expectNoServerError(request, response);
+              else expectTypedAnswer(request, response, anySuccess);
+            },
+          ),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
+
+    it(
+      `any method on any route: ${RUNS} requests`,
+      async () => {
+        const routes = [
+          '/v1/activations',
+          '/v1/validations',
+          '/v1/trials',
+          '/v1/registrations',
+          '/v1/quotes',
+          '/v1/orders',
+          '/v1/orders/x',
+          '/v1/health',
+          '/renew',
+          '/renew/order',
+          '/updates/latest.yml',
+          '/',
+          '/v2/anything',
+        ];
+        const route = fc.oneof(
+          fc.constantFrom(...routes),
+          pathSegment(routes.map((r) => r.slice(1))).map((p) => `/${p}`),
+        );
+        const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
+        await fc.assert(
+          fc.asyncProperty(route, method, fc.option(fc.jsonValue(), { freq: 2 }), async (r, m, json) => {
+            const carriesBody = m !== 'GET' && m !== 'HEAD' && json !== null;
             const request: FuzzRequest = {
-              method,
-              path: `/updates/${file}`,
-              headers: t === null ? {} : { 'x-license-token': t },
+              method: m,
+              path: r,
+              headers: carriesBody ? { 'content-type': 'application/json' } : {},
+              ...(carriesBody ? { body: JSON.stringify(json) } : {}),
             };
             const response = await send(request);
-            // A file of the feed is bytes or YAML; everything else is a typed refusal.
-            if (method === 'GET' && response.status === 200) expectNoServerError(request, response);
+            // The renewal pages answer in HTML and the feed's files are bytes or YAML; the rest is JSON.
+            const html = response.contentType.startsWith('text/html');
+            const file = response.status < 300 && !response.contentType.startsWith('application/json');
+            if (html || file) expectNoServerError(request, response);
             else expectTypedAnswer(request, response, anySuccess);
-          },
-        ),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
-
-  it(
-    `any method on any route: ${RUNS} requests`,
-    async () => {
-      const routes = [
-        '/v1/activations',
-        '/v1/validations',
-        '/v1/trials',
-        '/v1/registrations',
-        '/v1/quotes',
-        '/v1/orders',
-        '/v1/orders/x',
-        '/v1/health',
-        '/renew',
-        '/renew/order',
-        '/updates/latest.yml',
-        '/',
-        '/v2/anything',
-      ];
-      const route = fc.oneof(
-        fc.constantFrom(...routes),
-        pathSegment(routes.map((r) => r.slice(1))).map((p) => `/${p}`),
-      );
-      const method = fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
-      await fc.assert(
-        fc.asyncProperty(route, method, fc.option(fc.jsonValue(), { freq: 2 }), async (r, m, json) => {
-          const carriesBody = m !== 'GET' && m !== 'HEAD' && json !== null;
-          const request: FuzzRequest = {
-            method: m,
-            path: r,
-            headers: carriesBody ? { 'content-type': 'application/json' } : {},
-            ...(carriesBody ? { body: JSON.stringify(json) } : {}),
-          };
-          const response = await send(request);
-          // The renewal pages answer in HTML and the feed's files are bytes or YAML; the rest is JSON.
-          const html = response.contentType.startsWith('text/html');
-          const file = response.status < 300 && !response.contentType.startsWith('application/json');
-          if (html || file) expectNoServerError(request, response);
-          else expectTypedAnswer(request, response, anySuccess);
-        }),
-        { numRuns: RUNS },
-      );
-    },
-    TIMEOUT,
-  );
+          }),
+          { numRuns: RUNS },
+        );
+      },
+      TIMEOUT,
+    );
+  });
 });

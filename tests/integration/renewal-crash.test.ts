@@ -44,11 +44,11 @@ afterAll(async () => {
 /** A license in its renewal window, registered, activated on a device of its own, in a store file of its own. */
 async function prepare(run: number): Promise<CrashRun & { number: string }> {
   const end = new Date(Date.now() + 9 * 3_600_000 + 20 * 86_400_000).toISOString().slice(0, 10);
-  const issued = server.ctx.licenses.create(
+  const issued = await server.ctx.licenses.create(
     { product: 'sakura-kaikei', edition: 'package', kind: 'perpetual', termStart: '2025-12-01', termEnd: end },
     new Date().toISOString(),
   );
-  server.ctx.licenses.register(issued.id, 'テスト', 'test@example.jp', new Date().toISOString());
+  await server.ctx.licenses.register(issued.id, 'テスト', 'test@example.jp', new Date().toISOString());
   const machineId = `crash-${run}`;
   const dbFile = path.join(server.dir, `crash-${run}.sqlite`);
   const app = desktopApp({ dbFile, serviceUrl: server.url, publicKeyPath: server.publicKeyPath, machineId, now: new Date() });
@@ -111,10 +111,11 @@ async function killingProxy(onOrderTaken: () => void): Promise<{ url: string; cl
   };
 }
 
-function ordersOf(number: string): { state: string }[] {
-  return server.ctx.db
-    .prepare('SELECT o.state FROM orders o JOIN licenses l ON l.id = o.license_id WHERE l.number = ?')
-    .all(number) as { state: string }[];
+async function ordersOf(number: string): Promise<{ state: string }[]> {
+  return (await server.ctx.store.session.all(
+    'SELECT o.state FROM orders o JOIN licenses l ON l.id = o.license_id WHERE l.number = ?',
+    [number],
+  )) as { state: string }[];
 }
 
 describe('the renewal wizard under kill -9', () => {
@@ -131,9 +132,9 @@ describe('the renewal wizard under kill -9', () => {
             resolve();
           });
         });
-        expect(ordersOf(run.number).map((o) => o.state)).toEqual(['paid']);
+        expect((await ordersOf(run.number)).map((o) => o.state)).toEqual(['paid']);
         expect(await runWizard({ ...run, resume: true })).toBe('done');
-        expect(ordersOf(run.number).map((o) => o.state)).toEqual(['paid']);
+        expect((await ordersOf(run.number)).map((o) => o.state)).toEqual(['paid']);
       }
     } finally {
       await proxy.close();
@@ -146,7 +147,7 @@ describe('the renewal wizard under kill -9', () => {
     const started = Date.now();
     await killAfter(probe, 60_000);
     const span = Math.max(50, Date.now() - started);
-    expect(ordersOf(probe.number).map((o) => o.state)).toEqual(['paid']);
+    expect((await ordersOf(probe.number)).map((o) => o.state)).toEqual(['paid']);
 
     const outcomes = { killedBeforeOrder: 0, killedAfterOrder: 0 };
     // Kills land anywhere from the first write to (rarely) after the end.
@@ -157,13 +158,13 @@ describe('the renewal wizard under kill -9', () => {
         const db = new Database(run.dbFile);
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         db.close();
-        const before = ordersOf(run.number).length;
+        const before = (await ordersOf(run.number)).length;
         outcomes[before === 0 ? 'killedBeforeOrder' : 'killedAfterOrder'] += 1;
         expect(before).toBeLessThanOrEqual(1);
         // The next start: the same wizard goes on to the end, re-sending the stored key if it had been sent.
         const resumed = await runWizard({ ...run, resume: true });
         expect(resumed).toBe('done');
-        expect(ordersOf(run.number).map((o) => o.state)).toEqual(['paid']);
+        expect((await ordersOf(run.number)).map((o) => o.state)).toEqual(['paid']);
       }
     }
     // Both kinds of interruption happened, or the test would prove less than it says.

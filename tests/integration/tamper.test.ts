@@ -46,10 +46,12 @@ let seq = 0;
 
 type Install = { file: string; dir: string; number: string; machineId: string; deviceNumber: string };
 
-function issue(end: string, product = 'sakura-kaikei'): string {
-  return server.ctx.licenses.create(
-    { product, edition: 'download', kind: 'subscription', termStart: '2026-04-01', termEnd: end },
-    serverNow.toISOString(),
+async function issue(end: string, product = 'sakura-kaikei'): Promise<string> {
+  return (
+    await server.ctx.licenses.create(
+      { product, edition: 'download', kind: 'subscription', termStart: '2026-04-01', termEnd: end },
+      serverNow.toISOString(),
+    )
   ).number;
 }
 
@@ -68,7 +70,7 @@ async function install(options: { end?: string; number?: string } = {}): Promise
   const dir = fs.mkdtempSync(path.join(root, 'case-'));
   const file = path.join(dir, 'license.sqlite');
   const machineId = `tamper-machine-${++seq}`;
-  const number = options.number ?? issue(options.end ?? SHORT_END);
+  const number = options.number ?? (await issue(options.end ?? SHORT_END));
   const a = app(file, machineId, { serviceUrl: server.url });
   try {
     await a.launch.activate(number);
@@ -334,7 +336,7 @@ describe('rows from elsewhere', () => {
 
   it('R2 a genuine license for another product, signed for this very device → not trusted', async () => {
     const c = await install();
-    const number = issue('2099-12-31', 'menzei-terminal');
+    const number = await issue('2099-12-31', 'menzei-terminal');
     const response = await fetch(`${server.url}/v1/activations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -404,7 +406,7 @@ describe('replayed older licenses', () => {
     const c = await install({ end: LONG_END });
     const older = readLicenseRow(c.file)!;
     // The vendor shortened the term (a refund, say); the next check stores the license that ends on SHORT_END.
-    server.ctx.db.prepare('UPDATE licenses SET term_end = ? WHERE number = ?').run(SHORT_END, c.number);
+    await server.ctx.store.session.run('UPDATE licenses SET term_end = ? WHERE number = ?', [SHORT_END, c.number]);
     expect((await checkOnline(c, at(DAY))).license?.termEnd).toBe(SHORT_END);
     editStore(c.file, (db) =>
       db.prepare('UPDATE license SET payload = ?, signature = ?, key_id = ?').run(older.payload, older.signature, older.key_id),
@@ -479,7 +481,7 @@ describe('unsigned bookkeeping columns: garbage never breaks the launch and neve
 
   it('U13 stopped_as garbage after a revocation → reads as not stopped, the lease stops it, the service says stopped', async () => {
     const c = await install({ end: LONG_END });
-    server.ctx.db.prepare("UPDATE licenses SET state = 'revoked' WHERE number = ?").run(c.number);
+    await server.ctx.store.session.run("UPDATE licenses SET state = 'revoked' WHERE number = ?", [c.number]);
     expect(await checkOnline(c, T0)).toMatchObject({ screen: 'license-stopped', canStart: false });
     setLicenseColumn(c.file, 'stopped_as', 'REVOKED?!');
     expect(look(c)).toMatchObject(RUNS);

@@ -22,6 +22,8 @@ export function serviceEnv(dir: string, extra: Record<string, string> = {}): Nod
     ...process.env,
     LICENSE_SERVICE_PORT: '0',
     LICENSE_SERVICE_DB: path.join(dir, 'service.sqlite'),
+    // SQLite unless a test passes a PostgreSQL URL (never one from the caller's own environment).
+    LICENSE_SERVICE_DATABASE_URL: '',
     LICENSE_SERVICE_KEY: path.join(dir, 'keys/signing.pem'),
     LICENSE_SERVICE_PUBLISH_PUBLIC_KEY: '',
     LICENSE_SERVICE_RELEASES: path.join(dir, 'releases'),

@@ -1,0 +1,37 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * Which transaction the running code is in. Repositories consult it on every statement, so a domain service only
+ * says where a unit of work starts and ends (`store.withTransaction`) and passes nothing down.
+ */
+export class TransactionScope<Tx> {
+  private readonly storage = new AsyncLocalStorage<{ tx: Tx; open: boolean }>();
+
+  current(): Tx | null {
+    const scope = this.storage.getStore();
+    if (!scope) return null;
+    // A promise started inside a transaction and left running after it must not write outside of it.
+    if (!scope.open) throw new Error('a statement ran after its transaction ended');
+    return scope.tx;
+  }
+
+  async run<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
+    const scope = { tx, open: true };
+    try {
+      return await this.storage.run(scope, fn);
+    } finally {
+      scope.open = false;
+    }
+  }
+}
+
+/** One at a time, in arrival order: the SQLite connection runs one transaction (or statement) at a time. */
+export class Mutex {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T> | T): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+}
