@@ -69,7 +69,9 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
         device: body.device,
       });
       const renewed = await extendAutoRenewing(ctx, license, request.log);
-      return { ...(await answer(renewed, body.device)), renewal: await placedRenewal(ctx, renewed.id) };
+      // Signing runs on the thread pool while the order is read: neither waits for the other.
+      const [signed, renewal] = await Promise.all([answer(renewed, body.device), placedRenewal(ctx, renewed.id)]);
+      return { ...signed, renewal };
     },
   );
 

@@ -25,7 +25,7 @@ export class SqliteStore implements Store {
 
   constructor(readonly db: ServerDatabase) {
     this.statements = new StatementCache(db);
-    const inScope = <T>(fn: () => T): Promise<T> => (this.scope.current() ? Promise.resolve(fn()) : this.mutex.run(fn));
+    const inScope = <T>(fn: () => T): Promise<T> => (this.scope.current() ? Promise.resolve(fn()) : this.mutex.runStatement(fn));
     this.session = {
       get: <R>(sql: string, params: readonly unknown[] = []) =>
         inScope(() => this.statements.prepare<unknown[], R>(sql).get(...params)),
