@@ -11,7 +11,7 @@ import { browserFileSaver } from '../../../src-main/browser-host/browser-adapter
 import { AppLog, type LogSink } from '../../../src-main/log/app-log';
 import { type FileToSave } from '../../../src-main/ports/file-saver';
 import { encodeLicenseToken } from '../../../src-main/update/license-token';
-import { sampleLaunchState, sampleLicense } from '../../fixtures/launch-state';
+import { sampleLaunchState, sampleLicense, sampleSuspendedSupport } from '../../fixtures/launch-state';
 import { newKeyPair, samplePayload, signPayload } from '../../fixtures/signing';
 
 const runtime: RuntimeInfo = {
@@ -56,15 +56,7 @@ function memoryLog(): AppLog {
 
 describe('diagnostics export', () => {
   it('carries a suspension and its cause as バージョン情報 shows it: the other license masked to its last group', () => {
-    const support = {
-      state: 'suspended' as const,
-      cause: {
-        licenseNumberMasked: '****-****-****-HR35',
-        productName: 'さくら会計 Desktop',
-        endedOn: '2026-10-31',
-        suspendedFrom: '2026-11-01',
-      },
-    };
+    const support = sampleSuspendedSupport;
     const report = buildDiagnosticsReport({
       createdAt: new Date('2026-12-03T18:30:00.000Z'),
       packaged: true,

@@ -5,7 +5,7 @@ import { EventHub } from '../../../src-main/ipc/event-hub';
 import { createIpcHandlers } from '../../../src-main/ipc/ipc-handlers';
 import { type UpdateFeed, type Updater, type UpdaterEvent } from '../../../src-main/ports/updater';
 import { UpdateService, updateDisabledReason } from '../../../src-main/update/update-service';
-import { sampleLaunchState, sampleLicense } from '../../fixtures/launch-state';
+import { sampleLaunchState, sampleLicense, sampleSuspendedSupport } from '../../fixtures/launch-state';
 
 // The update service with a fake updater, a manual scheduler and the real event hub (which checks every payload
 // against the shared schema): the term check, the token, the state union, and "update downloaded" told once.
@@ -106,17 +106,8 @@ describe('whether the app asks for updates', () => {
   });
 });
 
-const suspendedSupport = {
-  state: 'suspended' as const,
-  cause: {
-    licenseNumberMasked: '****-****-****-HR35',
-    productName: 'さくら会計 Desktop',
-    endedOn: '2026-10-31',
-    suspendedFrom: '2026-11-01',
-  },
-};
 const suspended = (overrides: Partial<LaunchState> = {}): LaunchState =>
-  covered({ license: { ...sampleLicense, support: suspendedSupport }, notices: ['support-suspended'], ...overrides });
+  covered({ license: { ...sampleLicense, support: sampleSuspendedSupport }, notices: ['support-suspended'], ...overrides });
 
 describe('whether the app asks for updates: several licenses of one customer (seed 003)', () => {
   it('does not ask while the signed support is suspended, even with a renewal of this license placed', () => {
@@ -127,7 +118,7 @@ describe('whether the app asks for updates: several licenses of one customer (se
   });
 
   it('an ended term still says term-ended; a stopped license still says license-stopped', () => {
-    const license = { ...sampleLicense, support: suspendedSupport };
+    const license = { ...sampleLicense, support: sampleSuspendedSupport };
     expect(updateDisabledReason(covered({ license: { ...license, daysRemaining: -1 } }), true)).toBe('term-ended');
     expect(updateDisabledReason(covered({ license: { ...license, state: 'revoked' } }), true)).toBe('license-stopped');
   });
