@@ -80,8 +80,22 @@ export const RegistrationResponseSchema = z.object({ registered: z.literal(true)
 const LicenseRef = { licenseNumber: z.string().min(1).max(64), device: DeviceId };
 const OptionCodes = z.array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/)).max(20);
 
+/**
+ * Seed 003 (「追加購入している場合で異なるサポート期間のライセンスがある場合」): renew the customer's licenses of this
+ * product line together, to one end date. `latest-end`: every license to the latest current end (`months` is then
+ * not used); `months`: every license to the end the latest-ending one reaches when renewed for `months`.
+ */
+export const CO_TERM_TARGETS = ['latest-end', 'months'] as const;
+export type CoTermTargetCode = (typeof CO_TERM_TARGETS)[number];
+
 export const QuoteRequestSchema = z
-  .object({ ...LicenseRef, months: z.number().int().min(1).max(120), options: OptionCodes })
+  .object({
+    ...LicenseRef,
+    months: z.number().int().min(1).max(120),
+    options: OptionCodes,
+    /** Absent: this license alone (as before). Present: all of the customer's licenses of the line together. */
+    together: z.enum(CO_TERM_TARGETS).optional(),
+  })
   .strict();
 export type QuoteRequest = z.infer<typeof QuoteRequestSchema>;
 
@@ -97,6 +111,39 @@ export const QuoteLineSchema = z.object({
   missingApplications: z.number().int().optional(),
   feeYenTaxIncluded: z.number().int().optional(),
 });
+
+const QuoteDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** One license of a co-terming quote. Other licenses are named by the last group of their number only. */
+export const CoTermLicenseLineSchema = z
+  .object({
+    licenseNumberLast: z.string().regex(/^[0-9A-Z*~$=]{4}$/),
+    product: ProductCode,
+    productName: z.string(),
+    /** The license this device holds (the one the quote was asked for). */
+    thisDevice: z.boolean(),
+    /** Its support's current end, before this renewal. */
+    currentEnd: QuoteDate,
+    /** none: it already ends on the common end and is not charged. */
+    renewal: z.enum(['continuous', 'resumption', 'none']),
+    /** The support days this renewal adds (ending on the common end); null when none. */
+    term: z.object({ start: QuoteDate, end: QuoteDate }).nullable(),
+    /** Whole months charged. */
+    months: z.number().int().min(0),
+    /** Tax-exclusive amount for this license. */
+    amountYen: z.number().int().min(0),
+  })
+  .strict();
+export type CoTermLicenseLine = z.infer<typeof CoTermLicenseLineSchema>;
+
+export const CoTermSchema = z
+  .object({
+    target: z.enum(CO_TERM_TARGETS),
+    commonEnd: QuoteDate,
+    licenses: z.array(CoTermLicenseLineSchema).min(2),
+  })
+  .strict();
+export type CoTerm = z.infer<typeof CoTermSchema>;
 
 export const QuoteSchema = z.object({
   id: z.string(),
@@ -116,6 +163,12 @@ export const QuoteSchema = z.object({
   ),
   /** Seed 004: options not covered by applications, with what is missing. */
   uncoveredOptions: z.array(z.object({ option: z.string(), missingApplications: z.number().int(), feeYen: z.number().int() })),
+  /**
+   * Present on a co-terming quote only: every license it renews. `term`, `planKind` and `months` are then this
+   * device's license's (its current term and 'continuous' when it already ends on the common end), `lines` are every
+   * license's lines, and the totals are the whole quote's (tax once on the whole, SPEC §7).
+   */
+  coTerm: CoTermSchema.optional(),
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 export const QuoteResponseSchema = z.object({ quote: QuoteSchema, serverTime: z.string() }).strict();
