@@ -88,7 +88,13 @@ export class RenewalService {
       blocked: this.blocked,
       mailed: wizard?.order?.instructionsMailed ?? false,
       resumptionDeadline: this.deadline(),
+      coTermOffered: this.coTermOffered(),
     };
+  }
+
+  /** Only the vendor's signed word offers renewing together: `support` is signed only for a customer's several licenses. */
+  private coTermOffered(): boolean {
+    return this.deps.licenses()?.read().payload?.support !== undefined;
   }
 
   private deadline(): RenewalView['resumptionDeadline'] {
@@ -100,6 +106,9 @@ export class RenewalService {
 
   async act(action: WizardUserAction): Promise<RenewalView> {
     const state = this.current();
+    if (action.type === 'choose' && action.together && !this.coTermOffered()) {
+      throw new CodedError('invalid-request', 'renewing together is not offered for this license');
+    }
     const next = this.reduce(state, action);
     this.save(next);
     if (action.type === 'choose') await this.requote(next);
@@ -174,7 +183,14 @@ export class RenewalService {
   private async requote(state: WizardState): Promise<void> {
     const { ref } = this.require();
     try {
-      const { quote } = await this.deps.client.quote({ ...ref, months: state.months, options: state.options });
+      const { quote } = await this.deps.client.quote({
+        ...ref,
+        months: state.months,
+        options: state.options,
+        ...(state.together ? { together: state.together } : {}),
+      });
+      // Asked for all licenses, answered for one: paying it would renew less than the user chose.
+      if (state.together && !quote.coTerm) throw new CodedError('service-bad-response', 'the quote does not renew together');
       this.blocked = null;
       this.save(wizardReducer(state, { type: 'quoted', quote }));
     } catch (error) {
