@@ -27,6 +27,9 @@ const BLOCKING = new Set([
   'unknown-license',
 ]);
 
+/** The service cannot renew together as chosen: back to STEP3 with the reason instead of a blocking screen. */
+const CO_TERM_REFUSED = new Set<string>(['co-term-not-offered']);
+
 const STALE_QUOTE = new Set(['quote-expired', 'quote-not-found', 'quote-already-ordered']);
 
 export type RenewalServiceDeps = {
@@ -47,6 +50,7 @@ export type RenewalServiceDeps = {
  */
 export class RenewalService {
   private blocked: RenewalView['blocked'] = null;
+  private coTermRefusal: RenewalView['coTermRefusal'] = null;
 
   constructor(private readonly deps: RenewalServiceDeps) {}
 
@@ -89,6 +93,7 @@ export class RenewalService {
       mailed: wizard?.order?.instructionsMailed ?? false,
       resumptionDeadline: this.deadline(),
       coTermOffered: this.coTermOffered(),
+      coTermRefusal: wizard?.step === 'choose' ? this.coTermRefusal : null,
     };
   }
 
@@ -110,6 +115,7 @@ export class RenewalService {
       throw new CodedError('invalid-request', 'renewing together is not offered for this license');
     }
     const next = this.reduce(state, action);
+    this.coTermRefusal = null;
     this.save(next);
     if (action.type === 'choose') await this.requote(next);
     return this.view();
@@ -194,6 +200,15 @@ export class RenewalService {
       this.blocked = null;
       this.save(wizardReducer(state, { type: 'quoted', quote }));
     } catch (error) {
+      if (error instanceof CodedError && state.together && CO_TERM_REFUSED.has(error.code)) {
+        const detail = (name: string) => {
+          const value = error.details?.[name];
+          return typeof value === 'string' ? value : null;
+        };
+        this.coTermRefusal = { reason: detail('reason'), latestEnd: detail('latestEnd') };
+        this.save(wizardReducer(state, { type: 'together-refused' }));
+        return;
+      }
       if (error instanceof CodedError && BLOCKING.has(error.code)) {
         this.blocked = { code: error.code, details: error.details ?? null };
         return;

@@ -60,7 +60,7 @@ export function QuoteStep({ view, wizard, busy, act }: StepProps) {
 
 /** STEP3: length (as the product allows) and options (only removable ones can be unchecked); 次へ returns to the quote. */
 export function ChooseStep({ view, wizard, busy, act }: StepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [months, setMonths] = useState(wizard.months);
   const [options, setOptions] = useState<string[]>(wizard.options);
   const [together, setTogether] = useState<CoTermTargetCode | null>(view.coTermOffered ? wizard.together : null);
@@ -75,6 +75,13 @@ export function ChooseStep({ view, wizard, busy, act }: StepProps) {
   return (
     <form onSubmit={submit} aria-labelledby="choose-title">
       <h2 id="choose-title">{t('wizard.chooseTitle')}</h2>
+      {view.coTermRefusal && (
+        <p className="notice" role="alert" data-testid="co-term-refused">
+          {view.coTermRefusal.reason === 'all-ended' && view.coTermRefusal.latestEnd
+            ? t('wizard.coTerm.refusedAllEnded', { date: formatDate(view.coTermRefusal.latestEnd, i18n.language) })
+            : t('wizard.coTerm.refused')}
+        </p>
+      )}
       {view.coTermOffered && (
         <fieldset>
           <legend>{t('wizard.coTerm.scope')}</legend>

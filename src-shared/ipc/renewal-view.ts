@@ -49,6 +49,8 @@ export const RenewalViewSchema = z
      * which the service signs only for a perpetual license of a customer with several licenses in the line.
      */
     coTermOffered: z.boolean(),
+    /** The service refused renewing together as chosen (the wizard is back at STEP3): its reason and details. */
+    coTermRefusal: z.object({ reason: z.string().nullable(), latestEnd: z.string().nullable() }).strict().nullable(),
   })
   .strict();
 export type RenewalView = z.infer<typeof RenewalViewSchema>;

@@ -237,6 +237,9 @@ export const en: Messages = {
       latestEnd: 'The latest support end date among your licenses',
       byMonths: 'The date the latest-ending license reaches when renewed for the length chosen above',
       keepsOptions: 'When renewing together, each license keeps its current options. To change options, renew this license only.',
+      refusedAllEnded:
+        'Support for all your licenses has ended, so they cannot be aligned on the latest end date ({{date}}). Choose a length to align them on, or renew this license only.',
+      refused: 'Your licenses could not be renewed together. Renew this license only, or contact the support centre.',
       title: 'Licenses renewed together',
       commonEnd: 'After this renewal, support for every license ends on {{date}}.',
       licenseNumber: 'License number',

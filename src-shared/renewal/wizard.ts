@@ -32,6 +32,7 @@ export type WizardAction =
   | { type: 'quoted'; quote: Quote }
   | { type: 'change-quote' }
   | { type: 'choose'; months: number; options: string[]; together?: CoTermTargetCode | null }
+  | { type: 'together-refused' }
   | { type: 'to-method' }
   | { type: 'pick-method'; method: PaymentMethodCode }
   | { type: 'back-to-quote' }
@@ -101,6 +102,11 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         quote: null,
         passedChoose: true,
       };
+    case 'together-refused':
+      // The service cannot renew together as chosen (e.g. every license ended: no latest end to align on): back to
+      // STEP3 with the choice kept, so the user picks a length or this license alone.
+      if (state.step !== 'quote' || state.quote !== null || state.together === null) refuse();
+      return { ...state, step: 'choose' };
     case 'to-method':
       if (!canLeaveQuote(state)) refuse();
       return { ...state, step: 'method' };

@@ -285,4 +285,20 @@ describe('RenewalService: renewing the customer’s licenses together (issue 11)
     expect(accepted).toEqual([{ license: service.orderLicense, serverTime: '2026-11-22T00:00:00Z' }]);
     expect(view.wizard).toMatchObject({ step: 'done', together: 'latest-end', quote: { coTerm: { commonEnd: '2028-03-31' } } });
   });
+
+  it('a together choice the service refuses returns to STEP3 with the reason, not to a blocking screen', async () => {
+    const { renewal, service } = setup({ support: true });
+    await renewal.open();
+    await renewal.act({ type: 'change-quote' });
+    service.quoteAnswers.push(
+      new CodedError('co-term-not-offered' as never, 'all ended', { reason: 'all-ended', latestEnd: '2026-10-31' }),
+    );
+    const view = await renewal.act({ type: 'choose', months: 12, options: [], together: 'latest-end' });
+    expect(view.blocked).toBeNull();
+    expect(view.wizard).toMatchObject({ step: 'choose', together: 'latest-end', quote: null });
+    expect(view.coTermRefusal).toEqual({ reason: 'all-ended', latestEnd: '2026-10-31' });
+    const next = await renewal.act({ type: 'choose', months: 12, options: [], together: 'months' });
+    expect(next.coTermRefusal).toBeNull();
+    expect(next.wizard).toMatchObject({ step: 'quote', together: 'months', quote: { coTerm: { target: 'months' } } });
+  });
 });

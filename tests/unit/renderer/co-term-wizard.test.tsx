@@ -78,6 +78,7 @@ const view = (coTermOffered: boolean, wizard: WizardState | null = null): Renewa
   mailed: false,
   resumptionDeadline: null,
   coTermOffered,
+  coTermRefusal: null,
 });
 const atChoose = (together: WizardState['together'] = null): WizardState => ({
   ...startWizard({ months: 12, options: ['bank-import'] }),
@@ -122,6 +123,15 @@ describe('見積を変更する: renewing the licenses together (seed 003)', () 
     fireEvent.click(within(scope).getByLabelText('このライセンスだけ更新する'));
     fireEvent.click(screen.getByRole('button', { name: '次へ' }));
     expect(act).toHaveBeenLastCalledWith({ type: 'choose', months: 6, options: ['bank-import'], together: null });
+  });
+
+  it('says why when the service could not renew together as chosen', () => {
+    initI18n('ja');
+    const refused = { ...view(true), coTermRefusal: { reason: 'all-ended', latestEnd: '2026-10-31' } };
+    render(<ChooseStep view={refused} wizard={atChoose('latest-end')} busy={false} act={vi.fn()} />);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'お持ちのライセンスはすべてサポートが終了しているため、いちばん遅いサポート終了日（2026年10月31日(土)）にはそろえられません。更新期間を選んでそろえるか、このライセンスだけを更新してください。',
+    );
   });
 
   it('comes back with the choice the wizard holds (after a reload)', () => {

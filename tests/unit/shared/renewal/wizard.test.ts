@@ -175,4 +175,23 @@ describe('the renewal wizard (seed 000, SPEC §6)', () => {
     expect(() => wizardReducer(sending, { type: 'change-quote' })).toThrow(WizardStepError);
     expect(wizardReducer(sending, { type: 'order-placed', order })).toMatchObject({ step: 'done', together: 'latest-end' });
   });
+
+  it('goes back to STEP3 with the choice kept when the service cannot renew together as chosen', () => {
+    const asked = run([
+      { type: 'quoted', quote: quote('q1') },
+      { type: 'change-quote' },
+      { type: 'choose', months: 12, options: [], together: 'latest-end' },
+    ]);
+    expect(wizardReducer(asked, { type: 'together-refused' })).toMatchObject({ step: 'choose', together: 'latest-end' });
+    // Only while a together quote is being asked for: not for one license, not once a quote is there.
+    const alone = run([
+      { type: 'quoted', quote: quote('q1') },
+      { type: 'change-quote' },
+      { type: 'choose', months: 12, options: [] },
+    ]);
+    expect(() => wizardReducer(alone, { type: 'together-refused' })).toThrow(WizardStepError);
+    expect(() =>
+      wizardReducer(wizardReducer(asked, { type: 'quoted', quote: quote('q2') }), { type: 'together-refused' }),
+    ).toThrow(WizardStepError);
+  });
 });
