@@ -33,6 +33,15 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
   autoRenew?: boolean;
 };
 
+/**
+ * One of a customer's licenses as the seed-003 rules need it: `lastRenewedOn` is the JST day its latest paid renewal
+ * or resumption was paid — a single order on it, or a co-terming order that renewed it (not one that listed it with
+ * renewal 'none').
+ */
+export type CustomerLicenseRow = Pick<LicenseRow, 'id' | 'number' | 'product' | 'kind' | 'termStart' | 'termEnd' | 'state'> & {
+  lastRenewedOn: string | null;
+};
+
 /** A license's state and device now, its term end, and the furthest end of a renewal placed and counting. */
 export type UpdateCoverage = { state: LicenseState; device: string | null; termEnd: string; pendingEnd: string | null };
 
@@ -131,6 +140,22 @@ export class LicenseRepository {
   async list(): Promise<LicenseRow[]> {
     const rows = await this.sql.all<Row>(`${this.select} ORDER BY l.created_at, l.number`);
     return rows.map((row) => this.toLicense(row));
+  }
+
+  /** Every non-trial license of a customer, with the day each was last renewed: one statement. */
+  async ofCustomer(customerId: string): Promise<CustomerLicenseRow[]> {
+    return this.sql.all<CustomerLicenseRow>(
+      `SELECT l.id, l.number, l.product, l.kind, l.term_start AS "termStart", l.term_end AS "termEnd", l.state,
+              (SELECT MAX(o.paid_on) FROM orders o
+                WHERE o.state = 'paid'
+                  AND ((o.license_id = l.id AND NOT EXISTS (SELECT 1 FROM order_items x WHERE x.order_id = o.id))
+                       OR EXISTS (SELECT 1 FROM order_items i
+                                   WHERE i.order_id = o.id AND i.license_id = l.id AND i.renewal <> 'none'))
+              ) AS "lastRenewedOn"
+         FROM licenses l WHERE l.customer_id = ? AND l.trial = 0
+        ORDER BY l.created_at, l.number`,
+      [customerId],
+    );
   }
 
   async bindDevice(id: string, device: string, appVersion: string, nowIso: string): Promise<void> {
