@@ -43,7 +43,9 @@ export async function coTermLicenses(ctx: ServiceContext, license: LicenseRow): 
     });
   const rows = [];
   for (const other of aligned) rows.push(other.id === license.id ? license : (await ctx.licenses.findById(other.id))!);
-  return rows.sort((a, b) => (a.id === license.id ? -1 : b.id === license.id ? 1 : 0));
+  // This device's license first, then by current end and number, so the quote reads the same every time.
+  const rank = (l: LicenseRow) => [l.id === license.id ? 0 : 1, l.termEnd, l.number].join('|');
+  return rows.sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
 }
 
 function target(together: CoTermTargetCode, months: number): CoTermTarget {

@@ -28,11 +28,7 @@ export function reminderDates(ctx: ServiceContext, license: LicenseRow): { varia
  * of a registered package; both when both exist, once per address. Without either, the customer's own address, as
  * before administrators existed.
  */
-export async function reminderRecipients(
-  ctx: ServiceContext,
-  license: LicenseRow,
-  customer: Customer | null,
-): Promise<string[]> {
+export async function reminderRecipients(ctx: ServiceContext, license: LicenseRow, customer: Customer | null): Promise<string[]> {
   const named = [customer?.administratorEmail ?? null, await ctx.licenses.registeredEmail(license.id)].filter(
     (address): address is string => !!address,
   );
