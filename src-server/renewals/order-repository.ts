@@ -299,7 +299,7 @@ export class OrderRepository {
       `SELECT order_id AS "orderId", license_id AS "licenseId", renewal, months, options, amount_yen AS "amountYen",
               placed_on_term_end AS "placedOnTermEnd", common_end AS "commonEnd", term_start AS "termStart",
               term_end AS "termEnd"
-         FROM order_items WHERE order_id = ? ORDER BY license_id`,
+         FROM order_items WHERE order_id = ? ORDER BY placed_on_term_end, license_id`,
       [orderId],
     );
     return rows.map((row) => ({ ...row, amountYen: Number(row.amountYen), options: JSON.parse(row.options) as string[] }));

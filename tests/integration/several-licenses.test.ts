@@ -187,6 +187,24 @@ describe.each(testStores())('on %s', (store) => {
     for (const l of held) expect((await validate(l)).payload.support).toEqual({ state: 'active' });
   });
 
+  it('a transfer for a co-terming order that can no longer move every license goes to support and moves none', async () => {
+    const held = await customerWith(THREE);
+    const [a, b, c] = held as [Held, Held, Held];
+    clock.set('2027-01-05T01:00:00Z');
+    const quote = QuoteResponseSchema.parse((await quoteTogether(a, 'months', 12)).body).quote;
+    const placed = await order(a, quote.id, { method: 'bank-transfer' });
+    expect(placed.status).toBe(201);
+    // The desk moves the last license of the order by hand before the money arrives.
+    const cRow = (await server.ctx.licenses.findById(c.id))!;
+    await server.ctx.licenses.setTerm(c.id, { start: cRow.termStart, end: '2027-09-30' }, [], clock.now().toISOString());
+    const before = await terms(held);
+    const confirmed = await confirmTransfer(server.ctx, placed.body.order.id as string, quote.totalYen, '2027-01-05');
+    expect(confirmed.outcome).toBe('needs-support');
+    expect(confirmed.reason).toContain(c.number);
+    expect(await terms(held)).toEqual(before);
+    expect((await validate(b)).payload.support?.state).toBe('suspended');
+  });
+
   it('renewing one alone after the other ended stops the other (ended-stopped, cause), and the gate refuses it', async () => {
     const [d, e] = (await customerWith(THREE.slice(0, 2))) as [Held, Held];
     clock.set('2027-02-10T01:00:00Z');
