@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LicenseResponseSchema, QuoteResponseSchema } from '../../src-shared/contracts/http';
 import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
+import { seedDemo } from '../../src-server/cli/demo-seed';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { readOutbox } from '../../src-server/mail/outbox-transport';
 import { sendDueReminders } from '../../src-server/renewals/reminders';
@@ -243,5 +244,27 @@ describe.each(testStores())('on %s', (store) => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain(held[0]!.last);
     expect(mails[0]!.text).toContain('まとめて更新できます');
+  });
+
+  it('seed-demo shows a customer whose first license ended unrenewed and the other two suspended', async () => {
+    clock.set('2027-03-02T01:00:00Z');
+    const numbers = (await seedDemo(server.ctx))
+      .split('\n')
+      .filter((line) => !line.startsWith(' ') && line.includes('customer with 3 licenses'))
+      .map((line) => line.split('\t')[0]!);
+    expect(numbers).toHaveLength(3);
+    const held = [];
+    for (const number of numbers) {
+      const row = (await server.ctx.licenses.findByNumber(number))!;
+      const device = deviceId(row.id);
+      await server.ctx.licenses.bindDevice(row.id, device, '1.0.0', clock.now().toISOString());
+      held.push({ id: row.id, number, device, last: number.slice(-4) });
+    }
+    expect((await validate(held[0]!)).payload.support).toEqual({ state: 'ended-continues' });
+    for (const l of held.slice(1))
+      expect((await validate(l)).payload.support).toMatchObject({
+        state: 'suspended',
+        cause: { licenseNumberLast: held[0]!.last, endedOn: '2027-02-28', suspendedFrom: '2027-03-01' },
+      });
   });
 });
