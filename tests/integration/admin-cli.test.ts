@@ -78,7 +78,8 @@ describe('admin CLI', () => {
 describe.each(testStores())('admin CLI, several licenses of one customer (seed 003), on %s', (store) => {
   it('adds a license to the customer of another, sets the license administrator, and shows both', async () => {
     const db = tempDb();
-    const env = store === 'postgres' ? { LICENSE_SERVICE_DATABASE_URL: await freshPostgresDatabase() } : {};
+    const env: Record<string, string> =
+      store === 'postgres' ? { LICENSE_SERVICE_DATABASE_URL: await freshPostgresDatabase() } : {};
     const cli = (args: string[]) => admin(db, args, env);
     const first = (
       await cli(['issue', '--product', 'model-studio', '--edition', 'download', '--customer', '株式会社テスト'])
