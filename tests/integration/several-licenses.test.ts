@@ -246,6 +246,40 @@ describe.each(testStores())('on %s', (store) => {
     expect(mails[0]!.text).toContain('まとめて更新できます');
   });
 
+  it('sends a registered package user the reminder too, once per address', async () => {
+    const customer = await server.ctx.customers.create(
+      { name: '株式会社二重宛先', email: 'office@example.jp' },
+      clock.now().toISOString(),
+    );
+    await server.ctx.customers.setAdministratorEmail(customer.id, 'kanri2@example.jp');
+    const issue = async (registeredAs: string | null) => {
+      const { license } = await issueLicense(server.ctx, {
+        product: 'sakura-kaikei',
+        edition: 'package',
+        start: '2026-02-01',
+        end: '2027-01-31',
+        customerId: customer.id,
+      });
+      if (registeredAs) await server.ctx.licenses.register(license.id, '山田 太郎', registeredAs, clock.now().toISOString());
+      return license;
+    };
+    const registered = await issue('user2@example.jp');
+    const sameAsAdministrator = await issue('KANRI2@example.jp');
+    const unregistered = await issue(null);
+    clock.set('2026-12-01T01:00:00Z'); // the renewal window opened on 2026-11-30
+    await sendDueReminders(server.ctx);
+    const mails = readOutbox(server.ctx.config.outboxPath).filter((m) => m.kind === 'renewal-reminder');
+    const to = (number: string) =>
+      mails
+        .filter((m) => m.text.includes(number.slice(-4)))
+        .map((m) => m.to.toLowerCase())
+        .sort();
+    expect(to(registered.number)).toEqual(['kanri2@example.jp', 'user2@example.jp']);
+    expect(to(sameAsAdministrator.number)).toEqual(['kanri2@example.jp']);
+    expect(to(unregistered.number)).toEqual(['kanri2@example.jp']);
+    expect(mails.some((m) => m.to === 'office@example.jp')).toBe(false);
+  });
+
   it('seed-demo shows a customer whose first license ended unrenewed and the other two suspended', async () => {
     clock.set('2027-03-02T01:00:00Z');
     const numbers = (await seedDemo(server.ctx))
