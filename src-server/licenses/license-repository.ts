@@ -66,6 +66,10 @@ type Row = {
   installed_on: string | null;
 };
 
+/** No co-terming order that renewed license `l` lapsed unpaid on its current term (a placed order opens updates once). */
+const NO_LAPSED_CO_TERM_ON_THIS_TERM = `NOT EXISTS (SELECT 1 FROM order_items pi JOIN orders p ON p.id = pi.order_id
+  WHERE pi.license_id = l.id AND pi.renewal <> 'none' AND p.state = 'lapsed' AND pi.placed_on_term_end = l.term_end)`;
+
 const selectLicense = (dialect: Dialect) => `
   SELECT l.*, ${dialect.licenseOptionsJson} AS options_json
     FROM licenses l`;
@@ -219,18 +223,28 @@ export class LicenseRepository {
    * orders extend nothing.
    */
   async updateCoverage(id: string): Promise<UpdateCoverage | null> {
-    return (
-      (await this.sql.get<UpdateCoverage>(
-        `SELECT l.state, l.device, l.term_end AS "termEnd",
+    const row = await this.sql.get<UpdateCoverage & { coTermPendingEnd: string | null }>(
+      `SELECT l.state, l.device, l.term_end AS "termEnd",
                 (SELECT MAX(o.term_end) FROM orders o
                   WHERE o.license_id = l.id AND o.state = 'pending'
                     AND NOT EXISTS (SELECT 1 FROM orders p
                                      WHERE p.license_id = l.id AND p.state = 'lapsed'
-                                       AND p.placed_on_term_end = l.term_end)) AS "pendingEnd"
+                                       AND p.placed_on_term_end = l.term_end)
+                    AND ${NO_LAPSED_CO_TERM_ON_THIS_TERM}) AS "pendingEnd",
+                (SELECT MAX(i.common_end) FROM order_items i JOIN orders o ON o.id = i.order_id
+                  WHERE i.license_id = l.id AND i.renewal <> 'none' AND o.state = 'pending'
+                    AND NOT EXISTS (SELECT 1 FROM orders p
+                                     WHERE p.license_id = l.id AND p.state = 'lapsed'
+                                       AND p.placed_on_term_end = l.term_end)
+                    AND ${NO_LAPSED_CO_TERM_ON_THIS_TERM}) AS "coTermPendingEnd"
            FROM licenses l WHERE l.id = ?`,
-        [id],
-      )) ?? null
+      [id],
     );
+    if (!row) return null;
+    // A co-terming order placed and counting opens updates for every license it renews (issue 11), once per term too.
+    const { coTermPendingEnd, ...coverage } = row;
+    const ends = [coverage.pendingEnd, coTermPendingEnd].filter((end): end is string => end !== null).sort();
+    return { ...coverage, pendingEnd: ends.at(-1) ?? null };
   }
 
   private toLicense(row: Row): LicenseRow {

@@ -168,19 +168,26 @@ describe.each(testStores())('on %s', (store) => {
     expect(await terms(held)).toEqual(before);
   });
 
-  it('by bank transfer: pending blocks every covered license, and the confirmed transfer moves them all', async () => {
+  it('by bank transfer: pending blocks every covered license and opens its updates; the confirmed transfer moves them all', async () => {
     const held = await customerWith(THREE.slice(0, 2));
     const [a, b] = held as [Held, Held];
     clock.set('2027-01-05T01:00:00Z');
-    const quote = QuoteResponseSchema.parse((await quoteTogether(a, 'months', 12)).body).quote;
+    const quote = QuoteResponseSchema.parse((await quoteTogether(b, 'months', 12)).body).quote;
     // To where the latest-ending license (B, 2027-03-31) reaches with 12 more months.
     expect(quote.coTerm!.commonEnd).toBe('2028-03-31');
-    const placed = await order(a, quote.id, { method: 'bank-transfer' });
+    const aToken = encodeLicenseToken((await validate(a)).signed);
+    expect((await download(aToken)).status).toBe(403);
+    const placed = await order(b, quote.id, { method: 'bank-transfer' });
     expect(placed.status).toBe(201);
     expect(placed.body.order.state).toBe('pending');
     // The other license of the order is blocked too (SPEC §6: a previous renewal unpaid).
-    const single = await api.post('/v1/quotes', { ...ref(b), months: 12, options: [] });
+    const single = await api.post('/v1/quotes', { ...ref(a), months: 12, options: [] });
     expect(single.body.error.code).toBe('previous-renewal-unpaid');
+    // A placed renewal opens updates (SPEC §6) for every license it renews, not only the one it was placed from;
+    // a suspended one stays refused until the payment lifts the suspension.
+    expect((await download(aToken)).status).toBe(200);
+    const bGate = await download(encodeLicenseToken((await validate(b)).signed));
+    expect(((await bGate.json()) as { error: { code: string } }).error.code).toBe('support-suspended');
     clock.set('2027-01-08T01:00:00Z');
     const confirmed = await confirmTransfer(server.ctx, placed.body.order.id as string, quote.totalYen, '2027-01-07');
     expect(confirmed.outcome).toBe('paid');
