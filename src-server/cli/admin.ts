@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { type Edition, isCalendarDate } from '../../src-shared/licensing';
+import { RegistrationRequestSchema } from '../../src-shared/contracts/http';
 import { parseLicenseNumber } from '../../src-shared/contracts/license-number';
 import { moveDemoClock, serviceClock } from '../clock';
 import { loadServerConfig } from '../config';
@@ -19,10 +20,14 @@ import { seedDemo } from './demo-seed';
 const USAGE = `usage: npm run admin -- <command> [options]
 commands:
   issue --product CODE --edition package|download [--start YYYY-MM-DD] [--end YYYY-MM-DD | --months N]
-        [--customer NAME] [--email ADDRESS] [--json]
-                          create a license; prints its number (and, for a package, registration number and install key)
+        [--customer NAME] [--email ADDRESS | --same-customer-as NUMBER] [--json]
+                          create a license; prints its number (and, for a package, registration number and install key);
+                          --same-customer-as adds it to the customer of an existing license (seed 003: several licenses)
   list                    all licenses, one line each
-  show --number N         one license with its orders and each order's payments ledger
+  show --number N         one license with its orders and each order's payments ledger, its customer and the
+                          customer's other licenses
+  set-administrator --number N --email ADDRESS
+                          the license administrator (ライセンス管理者) of the license's customer: renewal reminders go there
   confirm-transfer --order ID --amount YEN [--received-on YYYY-MM-DD]
                           record money received for a bank or account transfer (on the day it arrived; default today);
                           every receipt is its own ledger row and the order's received amount is their sum
@@ -73,6 +78,22 @@ async function licenseByNumber(ctx: ServiceContext, input: string | undefined) {
   return license;
 }
 
+/** The customer of an existing license, for a license bought in addition (seed 003). */
+async function existingCustomerOf(ctx: ServiceContext, number: string) {
+  const license = await licenseByNumber(ctx, number);
+  const customer = license.customerId ? await ctx.customers.find(license.customerId) : null;
+  if (!customer) throw new UsageError(`license ${license.number} has no customer to add a license to`);
+  return customer;
+}
+
+/** An e-mail address as the service accepts one anywhere (the registration form's schema), or undefined. */
+function emailAddress(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = RegistrationRequestSchema.shape.email.safeParse(value.normalize('NFKC').trim());
+  if (!parsed.success) throw new UsageError(`--email must be an e-mail address, got ${JSON.stringify(value)}`);
+  return parsed.data;
+}
+
 async function run(
   ctx: ServiceContext,
   command: string | undefined,
@@ -89,9 +110,14 @@ async function run(
       const end = calendarDate(str('end'), '--end');
       const months = wholeNumber(str('months'), '--months', 1, 120);
       if (start && end && end < start) throw new UsageError(`--end ${end} is before --start ${start}`);
-      const customer = str('customer')
-        ? await ctx.customers.create({ name: str('customer')!, email: str('email') ?? null }, nowIso)
-        : null;
+      const sameAs = str('same-customer-as');
+      if (sameAs && (str('customer') || str('email')))
+        throw new UsageError('--same-customer-as adds the license to an existing customer: leave out --customer and --email');
+      const customer = sameAs
+        ? await existingCustomerOf(ctx, sameAs)
+        : str('customer')
+          ? await ctx.customers.create({ name: str('customer')!, email: emailAddress(str('email')) ?? null }, nowIso)
+          : null;
       const issued = await issueLicense(ctx, {
         product: need(str('product'), '--product'),
         edition: edition as Edition,
@@ -127,14 +153,16 @@ async function run(
       const orders = [];
       for (const { response: _r, requestHash: _h, ...o } of await ctx.orders.forLicense(license.id))
         orders.push({ ...o, payments: await ctx.orders.paymentsFor(o.id) });
-      return JSON.stringify(
-        {
-          license,
-          orders,
-        },
-        null,
-        2,
-      );
+      const customer = license.customerId ? await ctx.customers.find(license.customerId) : null;
+      const others = customer ? (await ctx.licenses.ofCustomer(customer.id)).filter((l) => l.id !== license.id) : [];
+      return JSON.stringify({ license, customer, otherLicenses: others, orders }, null, 2);
+    }
+    case 'set-administrator': {
+      const license = await licenseByNumber(ctx, str('number'));
+      const email = emailAddress(need(str('email'), '--email'))!;
+      if (!license.customerId) throw new UsageError(`license ${license.number} has no customer; issue it with --customer first`);
+      await ctx.customers.setAdministratorEmail(license.customerId, email);
+      return `${license.number}\tlicense administrator ${email}`;
     }
     case 'confirm-transfer': {
       const result = await confirmTransfer(
@@ -228,6 +256,7 @@ function parseCommandLine() {
       months: { type: 'string' },
       customer: { type: 'string' },
       email: { type: 'string' },
+      'same-customer-as': { type: 'string' },
       number: { type: 'string' },
       order: { type: 'string' },
       amount: { type: 'string' },

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { findProduct } from '../../src-shared/catalog';
-import { addDays, jstDateOf } from '../../src-shared/licensing';
+import { addDays, jstDateOf, lastDayOfMonth } from '../../src-shared/licensing';
 import { issueLicense } from '../licenses/license-issuer';
 import { createQuote } from '../renewals/quote-service';
 import { type ServiceContext } from '../service-context';
@@ -127,7 +127,49 @@ export async function seedDemo(ctx: ServiceContext): Promise<string> {
     end: addDays(today, 30),
     installedOn: addDays(today, -700),
   });
+  rows.push(...(await seedSeveralLicenses(ctx, today, nowIso)));
   return [rows.map((r) => `${r.number}\t${r.what}`).join('\n'), howToStart(ctx, rows)].join('\n\n');
+}
+
+/** The last day of the month `offset` months from `today`'s month (seed 003 terms end on a month end). */
+function monthEnd(today: string, offset: number): string {
+  const index = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 + offset;
+  return lastDayOfMonth(Math.floor(index / 12), (index % 12) + 1);
+}
+
+/**
+ * Seed 003, several licenses of one customer: three modelling-tool licenses bought at different times. The first
+ * ended last month and was not renewed, so the other two are suspended from the 1st of this month; renewing them
+ * together (co-terming) lifts it. The customer has a license administrator, who gets the reminders.
+ */
+async function seedSeveralLicenses(
+  ctx: ServiceContext,
+  today: string,
+  nowIso: string,
+): Promise<{ number: string; what: string; product: string }[]> {
+  const customer = await ctx.customers.create({ name: '株式会社デモ設計', email: 'sekkei@example.jp' }, nowIso);
+  await ctx.customers.setAdministratorEmail(customer.id, 'license-admin@example.jp');
+  const terms = [
+    { start: addDays(monthEnd(today, -12), 1), end: monthEnd(today, -1), what: 'ended last month, not renewed' },
+    { start: addDays(monthEnd(today, -9), 1), end: monthEnd(today, 3), what: 'suspended by the first' },
+    { start: addDays(monthEnd(today, -4), 1), end: monthEnd(today, 8), what: 'suspended by the first' },
+  ];
+  const rows = [];
+  for (const term of terms) {
+    const { license } = await issueLicense(ctx, {
+      product: 'model-studio',
+      edition: 'download',
+      start: term.start,
+      end: term.end,
+      customerId: customer.id,
+    });
+    rows.push({
+      number: license.number,
+      what: `customer with 3 licenses (seed 003): support ${term.start}..${term.end}, ${term.what}; renew together from any`,
+      product: license.product,
+    });
+  }
+  return rows;
 }
 
 /** For each seeded product: how to start the desktop app as that product, and which license numbers to type. */

@@ -5,6 +5,8 @@ export type Customer = {
   id: string;
   name: string;
   email: string | null;
+  /** The license administrator's address (seed 003 ライセンス管理者): renewal reminders go there. */
+  administratorEmail: string | null;
   yearlyApplications: number;
   newAdditionalApplications: number;
 };
@@ -26,12 +28,27 @@ export class CustomerRepository {
   }
 
   async find(id: string): Promise<Customer | null> {
-    const row = await this.store.session.get<{ id: string; name: string; email: string | null; y: number; n: number }>(
-      'SELECT id, name, email, yearly_applications AS y, new_additional_applications AS n FROM customers WHERE id = ?',
+    const row = await this.store.session.get<{
+      id: string;
+      name: string;
+      email: string | null;
+      admin: string | null;
+      y: number;
+      n: number;
+    }>(
+      `SELECT id, name, email, administrator_email AS admin, yearly_applications AS y, new_additional_applications AS n
+         FROM customers WHERE id = ?`,
       [id],
     );
     return row
-      ? { id: row.id, name: row.name, email: row.email, yearlyApplications: row.y, newAdditionalApplications: row.n }
+      ? {
+          id: row.id,
+          name: row.name,
+          email: row.email,
+          administratorEmail: row.admin,
+          yearlyApplications: row.y,
+          newAdditionalApplications: row.n,
+        }
       : null;
   }
 
@@ -41,6 +58,10 @@ export class CustomerRepository {
       newAdditional,
       id,
     ]);
+  }
+
+  async setAdministratorEmail(id: string, email: string): Promise<void> {
+    await this.store.session.run('UPDATE customers SET administrator_email = ? WHERE id = ?', [email, id]);
   }
 
   async licenseCount(id: string): Promise<number> {

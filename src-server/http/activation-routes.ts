@@ -12,6 +12,7 @@ import {
 } from '../../src-shared/contracts/http';
 import { EDITIONS, trialTerm } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
+import { supportFor } from '../licenses/customer-support';
 import { licenseForDevice } from '../licenses/device-check';
 import { hashInstallKey } from '../licenses/license-issuer';
 import { type LicenseRow } from '../licenses/license-repository';
@@ -39,8 +40,9 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
   const app = plugin.withTypeProvider<ZodTypeProvider>();
   const answer = async (license: LicenseRow, device: string): Promise<LicenseResponse> => {
     const now = ctx.clock();
+    const support = await supportFor(ctx, license);
     return {
-      license: await signLicenseAsync(ctx.key, license, device, now, ctx.config.leaseDays),
+      license: await signLicenseAsync(ctx.key, license, device, now, ctx.config.leaseDays, support),
       serverTime: now.toISOString(),
     };
   };

@@ -28,6 +28,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'update-token-required': 401,
   'update-token-invalid': 401,
   'update-not-covered': 403,
+  'support-suspended': 403,
+  'co-term-not-offered': 409,
 };
 
 /** Refusals of the license itself; on the update feed (an access check) they are all 403 Forbidden. */

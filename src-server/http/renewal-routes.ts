@@ -13,6 +13,7 @@ import { licenseForDevice } from '../licenses/device-check';
 import { lapseOverdueOrders } from '../renewals/lapse';
 import { notifyOrderPlaced } from '../renewals/order-notifications';
 import { orderView, placeOrder } from '../renewals/order-service';
+import { createCoTermQuote } from '../renewals/co-term-quote-service';
 import { createQuote } from '../renewals/quote-service';
 import { type RouteOptions } from './route-options';
 import { type ZodTypeProvider } from './zod-schemas';
@@ -30,7 +31,10 @@ export const renewalRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { 
     async (request, reply) => {
       const body = request.body;
       const license = await licenseForDevice(ctx, body);
-      const quote = await createQuote(ctx, license, body.months, body.options);
+      // `together` (issue 11): the customer's licenses of this line renewed to one end, each with its own options.
+      const quote = body.together
+        ? await createCoTermQuote(ctx, license, body.together, body.months)
+        : await createQuote(ctx, license, body.months, body.options);
       void reply.status(201);
       return { quote, serverTime: ctx.clock().toISOString() };
     },

@@ -1,4 +1,5 @@
 import { type FastifyPluginAsync } from 'fastify';
+import { supportFor } from '../licenses/customer-support';
 import { lapseOverdueOrders } from '../renewals/lapse';
 import { isSafeFileName, ReleaseFeed } from '../updates/release-feed';
 import { LICENSE_TOKEN_HEADER } from '../updates/license-token';
@@ -14,7 +15,10 @@ import { type RouteOptions } from './route-options';
  */
 export const updateRoutes: FastifyPluginAsync<RouteOptions> = async (app, { ctx, limited }) => {
   const feed = new ReleaseFeed(ctx.config.releasesPath);
-  const gate = new UpdateGate(ctx.licenses, ctx.key, ctx.clock);
+  const gate = new UpdateGate(ctx.licenses, ctx.key, ctx.clock, async (licenseId) => {
+    const license = await ctx.licenses.findById(licenseId);
+    return license ? supportFor(ctx, license) : undefined;
+  });
 
   app.route<{ Params: { file: string } }>({
     method: ['GET', 'HEAD'],

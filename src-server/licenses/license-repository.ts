@@ -33,6 +33,15 @@ export type NewLicense = Pick<LicenseRow, 'product' | 'edition' | 'kind' | 'term
   autoRenew?: boolean;
 };
 
+/**
+ * One of a customer's licenses as the seed-003 rules need it: `lastRenewedOn` is the JST day its latest paid renewal
+ * or resumption was paid — a single order on it, or a co-terming order that renewed it (not one that listed it with
+ * renewal 'none').
+ */
+export type CustomerLicenseRow = Pick<LicenseRow, 'id' | 'number' | 'product' | 'kind' | 'termStart' | 'termEnd' | 'state'> & {
+  lastRenewedOn: string | null;
+};
+
 /** A license's state and device now, its term end, and the furthest end of a renewal placed and counting. */
 export type UpdateCoverage = { state: LicenseState; device: string | null; termEnd: string; pendingEnd: string | null };
 
@@ -56,6 +65,10 @@ type Row = {
   auto_renew: number;
   installed_on: string | null;
 };
+
+/** No co-terming order that renewed license `l` lapsed unpaid on its current term (a placed order opens updates once). */
+const NO_LAPSED_CO_TERM_ON_THIS_TERM = `NOT EXISTS (SELECT 1 FROM order_items pi JOIN orders p ON p.id = pi.order_id
+  WHERE pi.license_id = l.id AND pi.renewal <> 'none' AND p.state = 'lapsed' AND pi.placed_on_term_end = l.term_end)`;
 
 const selectLicense = (dialect: Dialect) => `
   SELECT l.*, ${dialect.licenseOptionsJson} AS options_json
@@ -133,6 +146,22 @@ export class LicenseRepository {
     return rows.map((row) => this.toLicense(row));
   }
 
+  /** Every non-trial license of a customer, with the day each was last renewed: one statement. */
+  async ofCustomer(customerId: string): Promise<CustomerLicenseRow[]> {
+    return this.sql.all<CustomerLicenseRow>(
+      `SELECT l.id, l.number, l.product, l.kind, l.term_start AS "termStart", l.term_end AS "termEnd", l.state,
+              (SELECT MAX(o.paid_on) FROM orders o
+                WHERE o.state = 'paid'
+                  AND ((o.license_id = l.id AND NOT EXISTS (SELECT 1 FROM order_items x WHERE x.order_id = o.id))
+                       OR EXISTS (SELECT 1 FROM order_items i
+                                   WHERE i.order_id = o.id AND i.license_id = l.id AND i.renewal <> 'none'))
+              ) AS "lastRenewedOn"
+         FROM licenses l WHERE l.customer_id = ? AND l.trial = 0
+        ORDER BY l.created_at, l.number`,
+      [customerId],
+    );
+  }
+
   async bindDevice(id: string, device: string, appVersion: string, nowIso: string): Promise<void> {
     await this.store.withTransaction(async () => {
       await this.sql.run('UPDATE licenses SET device = ?, updated_at = ? WHERE id = ?', [device, nowIso, id]);
@@ -194,18 +223,28 @@ export class LicenseRepository {
    * orders extend nothing.
    */
   async updateCoverage(id: string): Promise<UpdateCoverage | null> {
-    return (
-      (await this.sql.get<UpdateCoverage>(
-        `SELECT l.state, l.device, l.term_end AS "termEnd",
+    const row = await this.sql.get<UpdateCoverage & { coTermPendingEnd: string | null }>(
+      `SELECT l.state, l.device, l.term_end AS "termEnd",
                 (SELECT MAX(o.term_end) FROM orders o
                   WHERE o.license_id = l.id AND o.state = 'pending'
                     AND NOT EXISTS (SELECT 1 FROM orders p
                                      WHERE p.license_id = l.id AND p.state = 'lapsed'
-                                       AND p.placed_on_term_end = l.term_end)) AS "pendingEnd"
+                                       AND p.placed_on_term_end = l.term_end)
+                    AND ${NO_LAPSED_CO_TERM_ON_THIS_TERM}) AS "pendingEnd",
+                (SELECT MAX(i.common_end) FROM order_items i JOIN orders o ON o.id = i.order_id
+                  WHERE i.license_id = l.id AND i.renewal <> 'none' AND o.state = 'pending'
+                    AND NOT EXISTS (SELECT 1 FROM orders p
+                                     WHERE p.license_id = l.id AND p.state = 'lapsed'
+                                       AND p.placed_on_term_end = l.term_end)
+                    AND ${NO_LAPSED_CO_TERM_ON_THIS_TERM}) AS "coTermPendingEnd"
            FROM licenses l WHERE l.id = ?`,
-        [id],
-      )) ?? null
+      [id],
     );
+    if (!row) return null;
+    // A co-terming order placed and counting opens updates for every license it renews (issue 11), once per term too.
+    const { coTermPendingEnd, ...coverage } = row;
+    const ends = [coverage.pendingEnd, coTermPendingEnd].filter((end): end is string => end !== null).sort();
+    return { ...coverage, pendingEnd: ends.at(-1) ?? null };
   }
 
   private toLicense(row: Row): LicenseRow {

@@ -1,12 +1,22 @@
 import { canonicalJson } from '../../src-shared/contracts/canonical-json';
-import { type LicensePayload, type SignedLicense } from '../../src-shared/contracts/signed-license';
+import { type LicensePayload, type SignedLicense, type SignedSupport } from '../../src-shared/contracts/signed-license';
 import { signCanonical, signCanonicalAsync, type SigningKey } from '../keys/signing-key';
 import { type LicenseRow } from './license-repository';
 
 const DAY_MS = 86_400_000;
 
-/** The lease is how long the device may work offline before it must validate again (see docs/decisions.md). */
-export function licensePayload(row: LicenseRow, device: string, now: Date, leaseDays: number): LicensePayload {
+/**
+ * The lease is how long the device may work offline before it must validate again (see docs/decisions.md).
+ * `support` (seed 003, several licenses of one customer) is left out when undefined, so a single license's payload
+ * is exactly what it was before the field existed.
+ */
+export function licensePayload(
+  row: LicenseRow,
+  device: string,
+  now: Date,
+  leaseDays: number,
+  support?: SignedSupport,
+): LicensePayload {
   return {
     v: 1,
     licenseId: row.id,
@@ -21,11 +31,19 @@ export function licensePayload(row: LicenseRow, device: string, now: Date, lease
     device,
     issuedAt: now.toISOString(),
     leaseUntil: new Date(now.getTime() + leaseDays * DAY_MS).toISOString(),
+    ...(support ? { support } : {}),
   };
 }
 
-export function signLicense(key: SigningKey, row: LicenseRow, device: string, now: Date, leaseDays: number): SignedLicense {
-  const canonical = canonicalJson(licensePayload(row, device, now, leaseDays));
+export function signLicense(
+  key: SigningKey,
+  row: LicenseRow,
+  device: string,
+  now: Date,
+  leaseDays: number,
+  support?: SignedSupport,
+): SignedLicense {
+  const canonical = canonicalJson(licensePayload(row, device, now, leaseDays, support));
   return { payload: canonical, signature: signCanonical(key, canonical), keyId: key.keyId };
 }
 
@@ -36,7 +54,8 @@ export async function signLicenseAsync(
   device: string,
   now: Date,
   leaseDays: number,
+  support?: SignedSupport,
 ): Promise<SignedLicense> {
-  const canonical = canonicalJson(licensePayload(row, device, now, leaseDays));
+  const canonical = canonicalJson(licensePayload(row, device, now, leaseDays, support));
   return { payload: canonical, signature: await signCanonicalAsync(key, canonical), keyId: key.keyId };
 }

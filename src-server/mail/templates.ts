@@ -77,6 +77,11 @@ export type RenewalReminderInput = {
   productStopsAtEnd: boolean;
   /** Annual licenses are not renewed, only bought again (seed 003). */
   repurchase?: boolean;
+  /**
+   * Seed 003: how many licenses of this product line the customer holds (this one included) when there are several;
+   * the mail then says that they can be renewed together to one end date, and what an unrenewed one does to the others.
+   */
+  licensesInLine?: number;
   support: MailSupportContact;
 };
 
@@ -114,6 +119,14 @@ export function renewalReminderMail(input: RenewalReminderInput): MailText {
       input.repurchase ? '■ 継続してご利用の場合' : '■ 更新のお手続き',
       ...how,
       '',
+      ...(input.licensesInLine && input.licensesInLine > 1 && !input.repurchase
+        ? [
+            '■ 複数のライセンスをお持ちの場合',
+            `この製品のライセンスを${input.licensesInLine}件お持ちです。サポート期間の異なるライセンスは、終了日をそろえてまとめて更新できます（製品の［ヘルプ］→［バージョン情報］からお手続きください）。`,
+            'いずれかのライセンスのサポートが終了して更新されない場合、その翌日から他のライセンスのサポートは一時停止となります。',
+            '',
+          ]
+        : []),
       '■ すでにお手続きがお済みの場合',
       '本メールと行き違いになりましたら、ご容赦ください。お支払い済みのご注文に重ねてお支払いいただく必要はありません。',
       'このメールの前後にお振込みいただいた場合など、ご不明な点はサポートセンターへお問い合わせください。',

@@ -49,6 +49,7 @@ export async function extendAutoRenewing(ctx: ServiceContext, license: LicenseRo
           termEnd: quote.term.end,
           dueOn: null,
           placedOnTermEnd: license.termEnd,
+          paidOn: today,
           response: { status: 201, body: { automatic: true } },
           createdAt: nowIso,
         },

@@ -26,6 +26,8 @@ export type OrderRow = {
   clearedNote: string | null;
   /** When the bank-transfer instructions mail was taken by the mail transport; null when none was sent. */
   instructionsMailedAt: string | null;
+  /** The JST day the order was paid (card: the charge; transfer: the day the money arrived); null until paid. */
+  paidOn: string | null;
   /** The exact answer given when the order was placed, replayed for a retry with the same Idempotency-Key. */
   response: { status: number; body: unknown };
   createdAt: string;
@@ -50,6 +52,7 @@ type Row = {
   cleared_at: string | null;
   cleared_note: string | null;
   instructions_mailed_at: string | null;
+  paid_on: string | null;
   response: string;
   created_at: string;
 };
@@ -70,14 +73,36 @@ export type PaymentRow = {
 
 export type NewOrder = Omit<
   OrderRow,
-  'receivedYen' | 'clearedAt' | 'clearedNote' | 'placedOnTermEnd' | 'instructionsMailedAt'
+  'receivedYen' | 'clearedAt' | 'clearedNote' | 'placedOnTermEnd' | 'instructionsMailedAt' | 'paidOn'
 > & {
   placedOnTermEnd?: string | null;
+  paidOn?: string | null;
+};
+
+/** One license a co-terming order renews (table order_items); `term` is set when the order is paid. */
+export type OrderItemRow = {
+  orderId: string;
+  licenseId: string;
+  renewal: 'continuous' | 'resumption' | 'none';
+  months: number;
+  options: string[];
+  amountYen: number;
+  /** The license's term end when the order was placed: a license renewed since then is not renewed twice. */
+  placedOnTermEnd: string;
+  commonEnd: string;
+  termStart: string | null;
+  termEnd: string | null;
 };
 
 /** States that block the next renewal unless cleared: unpaid, lapsed unpaid, or waiting for support (seed 000). */
 const UNSETTLED = `o.cleared_at IS NULL AND (o.state IN ('pending', 'needs-support') OR (o.state = 'lapsed' AND NOT EXISTS (
   SELECT 1 FROM orders later WHERE later.license_id = o.license_id AND later.state = 'paid' AND later.created_at > o.created_at)))`;
+
+/**
+ * Orders that renew license ? (given twice): placed on it, or a co-terming order that renews it (issue 11). A license
+ * a co-terming order lists with renewal 'none' is not renewed by it, so that order does not block it.
+ */
+const RENEWS = `(o.license_id = ? OR EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.license_id = ? AND i.renewal <> 'none'))`;
 
 const toOrder = (row: Row): OrderRow => ({
   id: row.id,
@@ -98,6 +123,7 @@ const toOrder = (row: Row): OrderRow => ({
   clearedAt: row.cleared_at,
   clearedNote: row.cleared_note,
   instructionsMailedAt: row.instructions_mailed_at ?? null,
+  paidOn: row.paid_on ?? null,
   response: JSON.parse(row.response) as OrderRow['response'],
   createdAt: row.created_at,
 });
@@ -118,8 +144,8 @@ export class OrderRepository {
   async insert(order: NewOrder, nowIso: string): Promise<void> {
     await this.sql.run(
       `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
-         term_start, term_end, due_on, placed_on_term_end, response, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         term_start, term_end, due_on, placed_on_term_end, paid_on, response, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         order.id,
         order.licenseId,
@@ -135,6 +161,7 @@ export class OrderRepository {
         order.termEnd,
         order.dueOn,
         order.placedOnTermEnd ?? null,
+        order.paidOn ?? null,
         JSON.stringify(order.response),
         order.createdAt,
         nowIso,
@@ -174,9 +201,9 @@ export class OrderRepository {
    */
   async unsettledFor(licenseId: string): Promise<OrderRow | null> {
     const row = await this.sql.get<Row>(
-      `SELECT o.* FROM orders o WHERE o.license_id = ? AND ${UNSETTLED}
+      `SELECT o.* FROM orders o WHERE ${RENEWS} AND ${UNSETTLED}
         ORDER BY o.created_at, o.${this.store.dialect.orderInsertionOrder} LIMIT 1`,
-      [licenseId],
+      [licenseId, licenseId],
     );
     return row ? toOrder(row) : null;
   }
@@ -224,19 +251,66 @@ export class OrderRepository {
       state: OrderState;
       termStart?: string | null;
       termEnd?: string | null;
+      paidOn?: string | null;
       response?: OrderRow['response'];
     },
     nowIso: string,
   ): Promise<void> {
     const current = await this.findById(id);
     if (!current) throw new Error(`no order ${id}`);
-    await this.sql.run('UPDATE orders SET state = ?, term_start = ?, term_end = ?, response = ?, updated_at = ? WHERE id = ?', [
-      changes.state,
-      changes.termStart === undefined ? current.termStart : changes.termStart,
-      changes.termEnd === undefined ? current.termEnd : changes.termEnd,
-      JSON.stringify(changes.response ?? current.response),
-      nowIso,
-      id,
+    await this.sql.run(
+      'UPDATE orders SET state = ?, term_start = ?, term_end = ?, paid_on = ?, response = ?, updated_at = ? WHERE id = ?',
+      [
+        changes.state,
+        changes.termStart === undefined ? current.termStart : changes.termStart,
+        changes.termEnd === undefined ? current.termEnd : changes.termEnd,
+        changes.paidOn === undefined ? current.paidOn : changes.paidOn,
+        JSON.stringify(changes.response ?? current.response),
+        nowIso,
+        id,
+      ],
+    );
+  }
+
+  /** The licenses a co-terming order renews, one row each; written in the transaction that places the order. */
+  async insertItems(items: readonly OrderItemRow[]): Promise<void> {
+    for (const item of items)
+      await this.sql.run(
+        `INSERT INTO order_items (order_id, license_id, renewal, months, options, amount_yen, placed_on_term_end, common_end,
+           term_start, term_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [
+          item.orderId,
+          item.licenseId,
+          item.renewal,
+          item.months,
+          JSON.stringify(item.options),
+          item.amountYen,
+          item.placedOnTermEnd,
+          item.commonEnd,
+          item.termStart,
+          item.termEnd,
+        ],
+      );
+  }
+
+  /** A co-terming order's licenses (empty for an order of one license). */
+  async itemsOf(orderId: string): Promise<OrderItemRow[]> {
+    const rows = await this.sql.all<Omit<OrderItemRow, 'options'> & { options: string }>(
+      `SELECT order_id AS "orderId", license_id AS "licenseId", renewal, months, options, amount_yen AS "amountYen",
+              placed_on_term_end AS "placedOnTermEnd", common_end AS "commonEnd", term_start AS "termStart",
+              term_end AS "termEnd"
+         FROM order_items WHERE order_id = ? ORDER BY placed_on_term_end, license_id`,
+      [orderId],
+    );
+    return rows.map((row) => ({ ...row, amountYen: Number(row.amountYen), options: JSON.parse(row.options) as string[] }));
+  }
+
+  async setItemTerm(orderId: string, licenseId: string, term: { start: string; end: string }): Promise<void> {
+    await this.sql.run('UPDATE order_items SET term_start = ?, term_end = ? WHERE order_id = ? AND license_id = ?', [
+      term.start,
+      term.end,
+      orderId,
+      licenseId,
     ]);
   }
 

@@ -8,7 +8,9 @@ import { type LicenseRow } from '../licenses/license-repository';
 import { signLicense } from '../licenses/license-signer';
 import { type ServiceContext } from '../service-context';
 import { type NewOrder, type OrderRow, type PaymentMethodCode } from './order-repository';
-import { findQuote } from './quote-service';
+import { findStoredQuote } from './quote-service';
+import { applyCoTermPayment, coTermItemsToOrder, coTermMoves } from './co-term-order';
+import { supportFor } from '../licenses/customer-support';
 import { lapseOverdueOrders } from './lapse';
 import { assertRenewable, planAt, termAfter } from './renewal-context';
 import { checkCard, sandboxCharge } from './sandbox-card';
@@ -114,14 +116,23 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     const today = jstDateOf(nowIso);
     const current = (await ctx.licenses.findById(input.license.id)) ?? input.license;
     await assertRenewable(ctx, current);
-    const quote = await findQuote(ctx, current, input.quoteId);
+    const { quote, coTermPlan } = await findStoredQuote(ctx, current, input.quoteId);
     if (await ctx.orders.liveOrderForQuote(quote.id))
       throw new DomainError('quote-already-ordered', 'this quote has already been ordered; ask for a new quote');
     const method = paymentMethodsFor(ctx.catalog, current.product, current.edition).find((m) => m.code === input.method);
-    if (!method) throw new DomainError('payment-method-not-offered', `${input.method} is not offered for this product`);
-    const plan = planAt(ctx, current, quote.months, now);
+    // A co-terming quote lists the methods every product it renews offers (never account transfer).
+    if (!method || (coTermPlan && !quote.paymentMethods.some((m) => m.code === input.method)))
+      throw new DomainError('payment-method-not-offered', `${input.method} is not offered for this product`);
+    const orderId = crypto.randomUUID();
+    // A co-terming order (issue 11) renews every license of its plan, each checked again now; the order row carries
+    // this license's part, the items every license's. A single renewal is planned as before.
+    const items = coTermPlan ? await coTermItemsToOrder(ctx, orderId, coTermPlan) : null;
+    const plan = coTermPlan
+      ? { kind: quote.planKind, term: quote.term, months: quote.months }
+      : planAt(ctx, current, quote.months, now);
+    const mine = items?.find((item) => item.licenseId === current.id);
     const order: NewOrder = {
-      id: crypto.randomUUID(),
+      id: orderId,
       licenseId: input.license.id,
       quoteId: quote.id,
       idempotencyKey: input.idempotencyKey,
@@ -131,8 +142,8 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
       amountYen: quote.totalYen,
       months: quote.months,
       options: quote.options,
-      termStart: plan.term.start,
-      termEnd: plan.term.end,
+      termStart: mine?.renewal === 'none' ? null : plan.term.start,
+      termEnd: mine?.renewal === 'none' ? null : plan.term.end,
       dueOn: method.unpaidOrderDueDays ? addDays(today, method.unpaidOrderDueDays) : null,
       placedOnTermEnd: current.termEnd,
       response: { status: 0, body: null },
@@ -143,21 +154,31 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     if (input.method === 'card') {
       const card = input.card ? checkCard(input.card, today) : ({ ok: false, code: 'card-invalid' } as const);
       if (!card.ok) throw new DomainError('card-invalid', 'card number or expiry is not valid');
+      // A co-terming order is charged only when every license it renews can move today (all or nothing).
+      const refused = items ? await coTermMoves(ctx, items, today) : [];
+      if (typeof refused === 'string') throw new DomainError('quote-expired', `${refused}; ask for a new quote`);
       const outcome = sandboxCharge(input.card!.number);
       order.state = outcome === 'succeeded' ? 'paid' : 'declined';
+      order.paidOn = outcome === 'succeeded' ? today : null;
       order.dueOn = null;
       await ctx.orders.insert(order, nowIso);
+      if (items) await ctx.orders.insertItems(items);
       await ctx.orders.recordPayment(
         order.id,
         { method: 'card', amountYen: order.amountYen, outcome, reference: `card-${card.last4}` },
         nowIso,
       );
       if (outcome === 'succeeded') {
-        await ctx.licenses.setTerm(current.id, termAfter(current, plan), quote.options, nowIso);
+        if (items) {
+          // All or nothing: a license that cannot move undoes the charge and every other move with it.
+          const refused = await applyCoTermPayment(ctx, order.id, today);
+          if (refused) throw new DomainError('quote-expired', `${refused}; ask for a new quote`);
+        } else await ctx.licenses.setTerm(current.id, termAfter(current, plan), quote.options, nowIso);
         license = await ctx.licenses.findById(current.id);
       }
     } else {
       await ctx.orders.insert(order, nowIso);
+      if (items) await ctx.orders.insertItems(items);
     }
 
     const stored = (await ctx.orders.findById(order.id))!;
@@ -167,7 +188,10 @@ export async function placeOrder(ctx: ServiceContext, input: PlaceOrderInput): P
     }
     const answer: OrderResponse = {
       order: orderView(stored),
-      license: license && input.device ? signLicense(ctx.key, license, input.device, now, ctx.config.leaseDays) : null,
+      license:
+        license && input.device
+          ? signLicense(ctx.key, license, input.device, now, ctx.config.leaseDays, await supportFor(ctx, license))
+          : null,
       serverTime: nowIso,
     };
     await ctx.orders.update(stored.id, { state: stored.state, response: { status: 201, body: answer } }, nowIso);

@@ -6,6 +6,7 @@ import { DomainError } from '../domain/domain-error';
 import { type LicenseRow } from '../licenses/license-repository';
 import { type ServiceContext } from '../service-context';
 import { lapseOverdueOrders } from './lapse';
+import { type StoredQuote } from './quote-repository';
 import { assertRenewable, coverageFor, planAt } from './renewal-context';
 
 const QUOTE_VALID_MS = 24 * 60 * 60 * 1000;
@@ -50,8 +51,13 @@ export async function createQuote(ctx: ServiceContext, license: LicenseRow, mont
 }
 
 export async function findQuote(ctx: ServiceContext, license: LicenseRow, quoteId: string): Promise<Quote> {
+  return (await findStoredQuote(ctx, license, quoteId)).quote;
+}
+
+/** The quote with what the service keeps beside it (a co-terming quote's per-license plan). */
+export async function findStoredQuote(ctx: ServiceContext, license: LicenseRow, quoteId: string): Promise<StoredQuote> {
   const stored = await ctx.quotes.findForLicense(quoteId, license.id);
   if (!stored) throw new DomainError('quote-not-found', 'no such quote for this license');
   if (stored.expiresAt < ctx.clock().toISOString()) throw new DomainError('quote-expired', 'the quote has expired');
-  return stored.quote;
+  return stored;
 }

@@ -2,6 +2,8 @@ import { findProduct, launchPolicyFor, supportContactFor, termRulesFor } from '.
 import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
 import { addDays, jstDateOf, REMINDER_NOTICE_CODES, renewalWindowOpens } from '../../src-shared/licensing';
 import { type FastifyBaseLogger } from 'fastify';
+import { type Customer } from '../customers/customer-repository';
+import { alignedWith } from '../licenses/customer-support';
 import { type LicenseRow } from '../licenses/license-repository';
 import { MAIL_KINDS, renewalReminderMail } from '../mail/templates';
 import { type ServiceContext } from '../service-context';
@@ -21,6 +23,33 @@ export function reminderDates(ctx: ServiceContext, license: LicenseRow): { varia
 }
 
 /**
+ * Who gets a license's reminders (seed 003 「ライセンス管理者宛にメールを送付いたします。パッケージ購入されたお客様は、
+ * ユーザー登録されている場合のみメールを送付できます」): the customer's license administrator, and the registered user
+ * of a registered package; both when both exist, once per address. Without either, the customer's own address, as
+ * before administrators existed.
+ */
+export async function reminderRecipients(ctx: ServiceContext, license: LicenseRow, customer: Customer | null): Promise<string[]> {
+  const named = [customer?.administratorEmail ?? null, await ctx.licenses.registeredEmail(license.id)].filter(
+    (address): address is string => !!address,
+  );
+  const addresses = named.length > 0 ? named : customer?.email ? [customer.email] : [];
+  const seen = new Set<string>();
+  return addresses.filter((address) => {
+    const key = address.trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** How many of the customer's perpetual licenses share this license's line and still belong to the customer. */
+async function licensesInLine(ctx: ServiceContext, license: LicenseRow, customerId: string): Promise<number> {
+  const all = await ctx.licenses.ofCustomer(customerId);
+  const self = all.find((l) => l.id === license.id);
+  return self ? alignedWith(ctx, self, all).length : 1;
+}
+
+/**
  * Sends the renewal reminders that are due today and were not sent for this term yet; returns how many went out.
  * Skips trials, auto-renewing licenses (the debit renews them) and licenses with a renewal already placed.
  * A mail is recorded only after it was handed to the transport, so a failure is retried on the next run.
@@ -33,8 +62,8 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
     if (license.state !== 'active' || license.trial || license.autoRenew || today > license.termEnd) continue;
     if (await ctx.orders.unsettledFor(license.id)) continue;
     const customer = license.customerId ? await ctx.customers.find(license.customerId) : null;
-    const to = (await ctx.licenses.registeredEmail(license.id)) ?? customer?.email ?? null;
-    if (!to) continue;
+    const to = await reminderRecipients(ctx, license, customer);
+    if (to.length === 0) continue;
     const due = [];
     for (const r of reminderDates(ctx, license))
       if (r.on <= today && !(await ctx.reminders.wasSent(license.id, license.termEnd, r.variant))) due.push(r);
@@ -44,6 +73,7 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
     const product = findProduct(ctx.catalog, license.product);
     const policy = product.editions[license.edition]!.policy;
     const repurchase = license.kind === 'annual';
+    const inLine = license.kind === 'perpetual' && customer ? await licensesInLine(ctx, license, customer.id) : 1;
     const mail = renewalReminderMail({
       variant: reminder.variant === 'reminder-2-months' ? 'two-months' : 'twenty-days',
       vendorName: ctx.catalog.vendor.name,
@@ -56,9 +86,11 @@ export async function sendDueReminders(ctx: ServiceContext, log: Pick<FastifyBas
       productStopsAtEnd: license.kind !== 'perpetual',
       repurchase,
       support: supportContactFor(ctx.catalog, license.product, license.edition),
+      licensesInLine: inLine,
     });
     try {
-      await ctx.mail.send({ to, ...mail, kind: MAIL_KINDS.renewalReminder });
+      // Recorded only when every address took it; a retry after a partial failure may repeat it to the others.
+      for (const address of to) await ctx.mail.send({ to: address, ...mail, kind: MAIL_KINDS.renewalReminder });
     } catch (error) {
       // One bad address must not hold back everyone else's reminders; this one is retried next run.
       log.error({ err: error, licenseId: license.id }, 'reminder mail failed');

@@ -2,6 +2,7 @@ import { isCalendarDate, isLicensingError, jstDateOf, jstInstantAt } from '../..
 import { DomainError } from '../domain/domain-error';
 import { type ServiceContext } from '../service-context';
 import { type OrderRow } from './order-repository';
+import { applyCoTermPayment } from './co-term-order';
 import { planAt, termAfter } from './renewal-context';
 import { isYenAmount, MAX_YEN } from './yen-amount';
 
@@ -68,6 +69,13 @@ export async function confirmTransfer(
     if (total > order.amountYen) return await toSupport(`overpaid by ¥${total - order.amountYen} (¥${total} received in all)`);
     if (total < order.amountYen) return await toSupport(`underpaid by ¥${order.amountYen - total} (¥${total} received in all)`);
 
+    if ((await ctx.orders.itemsOf(order.id)).length > 0) {
+      // A co-terming order (issue 11): every license moves, or none does and support decides.
+      const refused = await applyCoTermPayment(ctx, order.id, arrived);
+      if (refused) return await toSupport(refused);
+      await ctx.orders.update(order.id, { state: 'paid', paidOn: arrived }, nowIso);
+      return { order: (await ctx.orders.findById(order.id))!, outcome: 'paid', reason: null };
+    }
     const license = (await ctx.licenses.findById(order.licenseId))!;
     let plan;
     try {
@@ -76,7 +84,11 @@ export async function confirmTransfer(
     } catch (error) {
       return await toSupport(isLicensingError(error) ? error.message : String(error));
     }
-    await ctx.orders.update(order.id, { state: 'paid', termStart: plan.term.start, termEnd: plan.term.end }, nowIso);
+    await ctx.orders.update(
+      order.id,
+      { state: 'paid', termStart: plan.term.start, termEnd: plan.term.end, paidOn: arrived },
+      nowIso,
+    );
     await ctx.licenses.setTerm(license.id, termAfter(license, plan), order.options, nowIso);
     if (order.method === 'account-transfer') await ctx.licenses.setAutoRenew(license.id, true, nowIso);
     return { order: (await ctx.orders.findById(order.id))!, outcome: 'paid', reason: null };

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
+import { LicensePayloadSchema, type SignedSupport } from '../../src-shared/contracts/signed-license';
 import { type CalendarDate, compareDates, jstDateOf } from '../../src-shared/licensing';
 import { type Clock } from '../clock';
 import { DomainError } from '../domain/domain-error';
@@ -19,10 +19,15 @@ export class UpdateGate {
   private readonly publicKey: crypto.KeyObject;
   private readonly coverage: (licenseId: string) => Promise<UpdateCoverage | null>;
 
+  /**
+   * `supportOf` (seed 003): the license's support state among its customer's licenses now, as a validation would
+   * sign it; undefined for a single license. Without it the gate decides by the license's own term only.
+   */
   constructor(
     licenses: Pick<LicenseRepository, 'updateCoverage'>,
     key: SigningKey,
     private readonly clock: Clock,
+    private readonly supportOf: (licenseId: string) => Promise<SignedSupport | undefined> = () => Promise.resolve(undefined),
   ) {
     this.publicKey = crypto.createPublicKey(key.privateKey);
     this.coverage = (licenseId) => licenses.updateCoverage(licenseId);
@@ -51,8 +56,32 @@ export class UpdateGate {
     if (row.state === 'revoked' || row.state === 'cancelled') throw new DomainError(row.state, `the license is ${row.state}`);
     if (row.state === 'moved' || row.device !== device)
       throw new DomainError('moved', 'the license is now used on another device');
-    const coverageEnd = row.pendingEnd !== null && compareDates(row.pendingEnd, row.termEnd) > 0 ? row.pendingEnd : row.termEnd;
+    const pending = row.pendingEnd !== null && compareDates(row.pendingEnd, row.termEnd) > 0;
+    const coverageEnd = pending ? row.pendingEnd! : row.termEnd;
+    await this.assertSupportNotHeld(licenseId, pending);
     return { licenseId, coverageEnd, today: jstDateOf(this.clock().toISOString()) };
+  }
+
+  /**
+   * Seed 003: a suspended license's support (「一時停止状態」) delivers nothing, whatever its own term says and even
+   * with a renewal of this license placed (renewing it does not lift a suspension another license caused). A license
+   * left behind by a partial renewal (ended-stopped) gets nothing either, unless its own resumption has been placed
+   * (a placed renewal opens updates once, SPEC §6).
+   */
+  private async assertSupportNotHeld(licenseId: string, pending: boolean): Promise<void> {
+    const support = await this.supportOf(licenseId);
+    if (support?.state === 'suspended') {
+      throw new DomainError(
+        'support-suspended',
+        `support is suspended from ${support.cause.suspendedFrom}: license …${support.cause.licenseNumberLast} (${support.cause.product}) ended on ${support.cause.endedOn} and was not renewed; renew it, or renew the licenses together`,
+      );
+    }
+    if (support?.state === 'ended-stopped' && !pending) {
+      throw new DomainError(
+        'update-not-covered',
+        `only some licenses were renewed (…${support.cause.licenseNumberLast} on ${support.cause.renewedOn}) and this one was not: resume its support to receive updates`,
+      );
+    }
   }
 
   /**

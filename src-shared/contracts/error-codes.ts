@@ -42,6 +42,8 @@ export const ERROR_CODES = [
   'update-token-required',
   'update-token-invalid',
   'update-not-covered',
+  'support-suspended',
+  'co-term-not-offered',
   'database-recovered',
   'database-locked',
   'database-unreadable',

@@ -414,6 +414,10 @@ export const en: Messages = {
     'update-token-required': 'Updates need an activated license.',
     'update-token-invalid': 'The license could not be verified, so the update cannot be downloaded.',
     'update-not-covered': 'This version was released after your maintenance service ended. Renew the service to download it.',
+    'support-suspended':
+      "Support for another of your licenses ended and was not renewed, so this license's support is suspended. To receive updates, renew that license's support or renew your licenses together.",
+    'co-term-not-offered':
+      'These licenses cannot be renewed together. Renew this license on its own, or contact the support center.',
     'database-recovered':
       'The license file was damaged, so a new one was created (the old file is kept for support). Please activate your license again.',
     'database-locked': 'Another program is using the license file. Make sure the product is not already running, then try again.',

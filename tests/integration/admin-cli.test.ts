@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { freshPostgresDatabase, testStores } from './helpers/test-stores';
 
 const ROOT = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -51,6 +52,7 @@ describe('admin CLI', () => {
       'revoked',
       'previous renewal unpaid',
       'expired download edition',
+      'customer with 3 licenses (seed 003)',
     ]) {
       expect(out).toContain(what);
     }
@@ -71,4 +73,53 @@ describe('admin CLI', () => {
     expect(result.stderr).toContain('--edition must be package or download');
     expect(result.stderr).toContain('usage: npm run admin');
   }, 30_000);
+});
+
+describe.each(testStores())('admin CLI, several licenses of one customer (seed 003), on %s', (store) => {
+  it('adds a license to the customer of another, sets the license administrator, and shows both', async () => {
+    const db = tempDb();
+    const env: Record<string, string> =
+      store === 'postgres' ? { LICENSE_SERVICE_DATABASE_URL: await freshPostgresDatabase() } : {};
+    const cli = (args: string[]) => admin(db, args, env);
+    const first = (
+      await cli(['issue', '--product', 'model-studio', '--edition', 'download', '--customer', '株式会社テスト'])
+    ).stdout.trim();
+    const second = await cli(['issue', '--product', 'model-studio', '--edition', 'download', '--same-customer-as', first]);
+    expect(second.code).toBe(0);
+    const secondNumber = second.stdout.trim();
+
+    const bad = await cli(['set-administrator', '--number', secondNumber, '--email', 'not-an-address']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--email must be an e-mail address');
+    const set = await cli(['set-administrator', '--number', secondNumber, '--email', 'kanri@example.jp']);
+    expect(set.code).toBe(0);
+    expect(set.stdout).toContain('license administrator kanri@example.jp');
+
+    const shown = JSON.parse((await cli(['show', '--number', first])).stdout) as {
+      customer: { name: string; administratorEmail: string };
+      otherLicenses: { number: string }[];
+    };
+    expect(shown.customer).toMatchObject({ name: '株式会社テスト', administratorEmail: 'kanri@example.jp' });
+    expect(shown.otherLicenses.map((l) => l.number)).toEqual([secondNumber]);
+
+    const loner = (await cli(['issue', '--product', 'model-studio', '--edition', 'download'])).stdout.trim();
+    const refused = await cli(['issue', '--product', 'model-studio', '--edition', 'download', '--same-customer-as', loner]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('has no customer');
+    const noCustomer = await cli(['set-administrator', '--number', loner, '--email', 'kanri@example.jp']);
+    expect(noCustomer.code).toBe(2);
+    expect(noCustomer.stderr).toContain('has no customer');
+    const both = await cli([
+      'issue',
+      '--product',
+      'model-studio',
+      '--edition',
+      'download',
+      '--same-customer-as',
+      first,
+      '--customer',
+      'X',
+    ]);
+    expect(both.code).toBe(2);
+  }, 90_000);
 });

@@ -185,4 +185,35 @@ export const postgresMigrations: Migration[] = [
       ALTER TABLE orders ADD COLUMN instructions_mailed_at TEXT;
     `,
   },
+  {
+    version: 6,
+    name: 'several licenses of one customer: administrator, renewal dates, co-terming orders',
+    up: `
+      -- Seed 003: reminders go to the customer's license administrator (ライセンス管理者).
+      ALTER TABLE customers ADD COLUMN administrator_email TEXT;
+      -- The JST day an order was paid: a license's lastRenewedOn (customerSupportStates) is its latest paid renewal's.
+      ALTER TABLE orders ADD COLUMN paid_on TEXT;
+      UPDATE orders SET paid_on = COALESCE(
+          (SELECT MAX(p.received_on) FROM payments p WHERE p.order_id = orders.id AND p.outcome = 'received'),
+          to_char((created_at::timestamptz AT TIME ZONE 'Asia/Tokyo'), 'YYYY-MM-DD'))
+       WHERE state = 'paid';
+      -- A co-terming quote keeps the per-license plan it priced (JSON), so the order buys exactly that.
+      ALTER TABLE quotes ADD COLUMN co_term_plan TEXT;
+      -- One row per license a co-terming order renews (the order row names the license it was placed from).
+      CREATE TABLE order_items (
+        order_id           TEXT NOT NULL REFERENCES orders(id),
+        license_id         TEXT NOT NULL REFERENCES licenses(id),
+        renewal            TEXT NOT NULL CHECK (renewal IN ('continuous', 'resumption', 'none')),
+        months             INTEGER NOT NULL CHECK (months >= 0),
+        options            TEXT NOT NULL,
+        amount_yen         BIGINT NOT NULL CHECK (amount_yen >= 0),
+        placed_on_term_end TEXT NOT NULL,
+        common_end         TEXT NOT NULL,
+        term_start         TEXT,
+        term_end           TEXT,
+        PRIMARY KEY (order_id, license_id)
+      );
+      CREATE INDEX order_items_license ON order_items(license_id);
+    `,
+  },
 ];

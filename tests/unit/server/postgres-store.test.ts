@@ -150,4 +150,58 @@ describe.runIf(testStores().includes('postgres'))('PostgreSQL store on a real da
       await store.close();
     }
   });
+
+  it("migration 6 backfills each paid order's JST payment day as SQLite's does", async () => {
+    const url = await freshPostgresDatabase();
+    const old = new pg.Client({ connectionString: url });
+    await old.connect();
+    const lateUtc = '2026-10-31T20:00:00.000Z'; // 05:00 on 1 November in Japan
+    try {
+      await old.query(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      for (const m of postgresMigrations.slice(0, 5)) {
+        await old.query(m.up);
+        await old.query('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [m.version, m.name, lateUtc]);
+      }
+      await old.query(
+        `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, created_at, updated_at)
+         VALUES ('lic', 'N', 'model-studio', 'download', 'perpetual', '2026-01-01', '2026-12-31', $1, $1)`,
+        [lateUtc],
+      );
+      for (const [id, method, state] of [
+        ['card', 'card', 'paid'],
+        ['transfer', 'bank-transfer', 'paid'],
+        ['pending', 'bank-transfer', 'pending'],
+      ]) {
+        await old.query(
+          `INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at)
+           VALUES ($1, 'lic', 'continuous', 12, '[]', '{}', 1, $2, $2)`,
+          [`q-${id}`, lateUtc],
+        );
+        await old.query(
+          `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
+             response, created_at, updated_at) VALUES ($1, 'lic', $2, $3, 'h', $4, $5, 1, 12, '[]', '{}', $6, $6)`,
+          [id, `q-${id}`, `k-${id}`, method, state, lateUtc],
+        );
+      }
+      await old.query(
+        `INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, received_on, created_at)
+         VALUES ('transfer', 'sandbox', 'bank-transfer', 1, 'received', 'transfer 2026-11-04', '2026-11-04', $1)`,
+        [lateUtc],
+      );
+    } finally {
+      await old.end();
+    }
+    const store = await PostgresStore.open(url);
+    try {
+      expect(await store.session.all('SELECT id, paid_on AS "paidOn" FROM orders ORDER BY id')).toEqual([
+        { id: 'card', paidOn: '2026-11-01' },
+        { id: 'pending', paidOn: null },
+        { id: 'transfer', paidOn: '2026-11-04' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
 });

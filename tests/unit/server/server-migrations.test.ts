@@ -107,3 +107,50 @@ describe('server migration 4: payments ledger', () => {
     for (const db of dbs) db.close();
   });
 });
+
+describe('server migration 6: several licenses of one customer', () => {
+  it("backfills each paid order's JST payment day: the day received for a transfer, the charge's JST day for a card", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'server-migrations-')), 'service.sqlite');
+    const db = new Database(file);
+    migrate(db, serverMigrations.slice(0, 5));
+    db.prepare(
+      `INSERT INTO licenses (id, number, product, edition, kind, term_start, term_end, created_at, updated_at)
+       VALUES ('lic', 'N', 'model-studio', 'download', 'perpetual', '2026-01-01', '2026-12-31', ?, ?)`,
+    ).run(AT, AT);
+    const quote = db.prepare(
+      `INSERT INTO quotes (id, license_id, plan_kind, months, options, body, total_yen, created_at, expires_at)
+       VALUES (?, 'lic', 'continuous', 12, '[]', '{}', 1, ?, ?)`,
+    );
+    const order = db.prepare(
+      `INSERT INTO orders (id, license_id, quote_id, idempotency_key, request_hash, method, state, amount_yen, months, options,
+         response, created_at, updated_at) VALUES (?, 'lic', ?, ?, 'h', ?, ?, 1, 12, '[]', '{}', ?, ?)`,
+    );
+    // 20:00 UTC on 31 October is 05:00 on 1 November in Japan.
+    const lateUtc = '2026-10-31T20:00:00.000Z';
+    for (const [id, method, state] of [
+      ['card', 'card', 'paid'],
+      ['transfer', 'bank-transfer', 'paid'],
+      ['pending', 'bank-transfer', 'pending'],
+    ] as const) {
+      quote.run(`q-${id}`, lateUtc, lateUtc);
+      order.run(id, `q-${id}`, `k-${id}`, method, state, lateUtc, lateUtc);
+    }
+    db.prepare(
+      `INSERT INTO payments (order_id, provider, method, amount_yen, outcome, reference, received_on, created_at)
+       VALUES ('transfer', 'sandbox', 'bank-transfer', 1, 'received', 'transfer 2026-11-04', '2026-11-04', ?)`,
+    ).run(lateUtc);
+    db.close();
+    const migrated = openServerDatabase(file);
+    try {
+      expect(migrated.prepare('SELECT id, paid_on AS paidOn FROM orders ORDER BY id').all()).toEqual([
+        { id: 'card', paidOn: '2026-11-01' },
+        { id: 'pending', paidOn: null },
+        { id: 'transfer', paidOn: '2026-11-04' },
+      ]);
+      expect(migrated.prepare("SELECT administrator_email AS a FROM customers WHERE id = 'none'").get()).toBeUndefined();
+      expect(migrated.prepare('SELECT count(*) AS n FROM order_items').get()).toEqual({ n: 0 });
+    } finally {
+      migrated.close();
+    }
+  });
+});
