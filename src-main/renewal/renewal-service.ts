@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { type Catalog, findProduct, renewalChoices, termRulesFor } from '../../src-shared/catalog';
 import { jstDateOf, resumptionDeadline } from '../../src-shared/licensing';
 import { CodedError } from '../../src-shared/contracts/coded-error';
+import { type ErrorCode } from '../../src-shared/contracts/error-codes';
 import { type z } from 'zod';
 import { type CardSchema } from '../../src-shared/contracts/http';
 import { type RegisterRequestSchema, type RenewalView, type WizardUserAction } from '../../src-shared/ipc/renewal-view';
@@ -28,7 +29,7 @@ const BLOCKING = new Set([
 ]);
 
 /** The service cannot renew together as chosen: back to STEP3 with the reason instead of a blocking screen. */
-const CO_TERM_REFUSED = new Set<string>(['co-term-not-offered']);
+const CO_TERM_REFUSED = new Set<ErrorCode>(['co-term-not-offered']);
 
 const STALE_QUOTE = new Set(['quote-expired', 'quote-not-found', 'quote-already-ordered']);
 
@@ -116,6 +117,9 @@ export class RenewalService {
     }
     const next = this.reduce(state, action);
     this.coTermRefusal = null;
+    // A refusal was about the last quote; acting goes elsewhere (e.g. from renewal-not-open to 見積を変更する to renew
+    // together, which no window binds). The next quote refuses again if it still applies.
+    this.blocked = null;
     this.save(next);
     if (action.type === 'choose') await this.requote(next);
     return this.view();

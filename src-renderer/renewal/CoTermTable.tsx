@@ -23,7 +23,10 @@ export function CoTermTable({ quote, coTerm }: { quote: Quote; coTerm: CoTerm })
           <tr>
             <th scope="col">{t('wizard.coTerm.licenseNumber')}</th>
             <th scope="col">{t('wizard.coTerm.product')}</th>
-            <th scope="col">{t('wizard.coTerm.ends')}</th>
+            <th scope="col">
+              {t('wizard.coTerm.ends')}
+              <span className="hint">{t('wizard.coTerm.endsHint')}</span>
+            </th>
             <th scope="col" className="num">
               {t('wizard.coTerm.monthsCharged')}
             </th>
@@ -39,7 +42,7 @@ export function CoTermTable({ quote, coTerm }: { quote: Quote; coTerm: CoTerm })
                 <span className="mono">{maskedFromLastGroup(license.licenseNumberLast)}</span>
                 {license.thisDevice && <span className="badge">{t('wizard.coTerm.thisDevice')}</span>}
               </th>
-              <td>{license.productName}</td>
+              <td className="product">{license.productName}</td>
               <td>
                 <time dateTime={license.currentEnd}>{date(license.currentEnd)}</time>
                 {' → '}

@@ -40,7 +40,9 @@ test('a suspended license: ご契約状況 and バージョン情報 say which l
   await expect(line).toContainText(`一時停止中（${jaDate(jstDate(-9))}`);
   await expect(line).toContainText(masked(ended.number));
   await expect(page.getByTestId('update-disabled')).toContainText('サポートが一時停止しているため');
-  await shot(page, 'support-suspended-version-info', { fullPage: true });
+  // The dialog is taller than the default window: a taller one shows it whole, 閉じる included.
+  await page.setViewportSize({ width: 960, height: 900 });
+  await shot(page, 'support-suspended-version-info');
 });
 
 test('a license left behind by a partial renewal: the blocking screen with the renewed license and the support desk', async ({
@@ -80,7 +82,7 @@ test('the wizard renews both licenses together to one end date by card, and both
   const scope = page.getByRole('group', { name: '更新するライセンス' });
   await expect(scope.getByLabel('このライセンスだけ更新する')).toBeChecked();
   await scope.getByLabel('お持ちのライセンスをまとめて更新し、サポート終了日をそろえる').check();
-  await page.getByLabel(/上で選んだ更新期間だけ延長し/).check();
+  await page.getByLabel(/選んだ更新期間だけ延長した日にそろえる/).check();
   await page.getByLabel('12ヶ月').check();
   await expect(page.getByRole('group', { name: 'オプション' })).toHaveCount(0);
   await shot(page, 'renewal-co-term-choose', { fullPage: true });
@@ -124,4 +126,47 @@ test('the wizard renews both licenses together to one end date by card, and both
   await page.getByRole('button', { name: '再起動する' }).click();
   await expect(heading(page, 'ご契約状況')).toBeVisible();
   await expect(page.getByTestId('home-term-end')).toHaveAttribute('datetime', commonEnd);
+});
+
+test('a suspended license renews together before its own window opens: the ended license is resumed and the suspension lifts', async ({
+  page,
+}) => {
+  const s = await startApp(running, { license: null });
+  const ended = issueForCustomer(s.serviceDb, { start: jstDate(-400), end: jstDate(-10), customer: '株式会社さくら商事' });
+  const mineEnd = jstDate(200);
+  const mine = issueForCustomer(s.serviceDb, { start: jstDate(-200), end: mineEnd, sameCustomerAs: ended.number });
+  await registerPackage(s.serviceUrl, ended);
+  await registerPackage(s.serviceUrl, mine);
+  await page.goto(s.hostUrl);
+  await activate(page, mine.number);
+  await expect(page.locator('[data-notice="support-suspended"]')).toBeVisible();
+
+  // Renewing this license alone is not open yet; renewing together is.
+  await page.getByRole('button', { name: 'お持ちのライセンスをまとめて更新する' }).click();
+  await expect(heading(page, 'まだ更新のお手続きはできません')).toBeVisible();
+  await shot(page, 'renewal-co-term-not-open', { fullPage: true });
+  await page.getByRole('button', { name: 'お持ちのライセンスをまとめて更新する' }).click();
+  await page.getByLabel('お持ちのライセンスをまとめて更新し、サポート終了日をそろえる').check();
+  await expect(page.getByLabel('お持ちのライセンスのうち、いちばん遅いサポート終了日にそろえる')).toBeChecked();
+  await page.getByRole('button', { name: '次へ' }).click();
+
+  const rows = page.getByRole('table', { name: 'まとめて更新するライセンス' }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: masked(ended.number) })).toContainText('再開');
+  await expect(rows.filter({ hasText: masked(mine.number) })).toContainText('そろっています');
+  await expect(page.getByTestId('co-term-common-end')).toContainText(jaDate(mineEnd));
+  await shot(page, 'renewal-co-term-resume-quote', { fullPage: true });
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByLabel('クレジットカード').check();
+  await page.getByRole('button', { name: '支払へ進む' }).click();
+  await page.getByLabel('カード番号').fill('4242 4242 4242 4242');
+  await page.getByLabel('有効期限（MM/YY）').fill('12/29');
+  await page.getByRole('button', { name: 'カードで支払う' }).click();
+
+  await expect(heading(page, '更新のお手続きが完了しました')).toBeVisible();
+  expect(showLicense(s.serviceDb, ended.number).license.termEnd).toBe(mineEnd);
+  await page.getByRole('button', { name: '再起動する' }).click();
+  await expect(heading(page, 'ご契約状況')).toBeVisible();
+  await expect(page.getByTestId('home-term-end')).toHaveAttribute('datetime', mineEnd);
+  await expect(page.locator('[data-notice="support-suspended"]')).toHaveCount(0);
 });

@@ -291,7 +291,7 @@ describe('RenewalService: renewing the customer’s licenses together (issue 11)
     await renewal.open();
     await renewal.act({ type: 'change-quote' });
     service.quoteAnswers.push(
-      new CodedError('co-term-not-offered' as never, 'all ended', { reason: 'all-ended', latestEnd: '2026-10-31' }),
+      new CodedError('co-term-not-offered', 'all ended', { reason: 'all-ended', latestEnd: '2026-10-31' }),
     );
     const view = await renewal.act({ type: 'choose', months: 12, options: [], together: 'latest-end' });
     expect(view.blocked).toBeNull();
@@ -300,5 +300,17 @@ describe('RenewalService: renewing the customer’s licenses together (issue 11)
     const next = await renewal.act({ type: 'choose', months: 12, options: [], together: 'months' });
     expect(next.coTermRefusal).toBeNull();
     expect(next.wizard).toMatchObject({ step: 'quote', together: 'months', quote: { coTerm: { target: 'months' } } });
+  });
+
+  it('before this license’s window opens, the blocking screen leads on to 見積を変更する to renew together', async () => {
+    const { renewal, service } = setup({ support: true });
+    service.quoteAnswers.push(new CodedError('renewal-not-open', 'not yet', { opensOn: '2027-01-31' }));
+    expect((await renewal.open()).blocked?.code).toBe('renewal-not-open');
+    const choosing = await renewal.act({ type: 'change-quote' });
+    expect(choosing.blocked).toBeNull();
+    expect(choosing.wizard?.step).toBe('choose');
+    const quoted = await renewal.act({ type: 'choose', months: 12, options: [], together: 'latest-end' });
+    expect(quoted.blocked).toBeNull();
+    expect(quoted.wizard?.quote?.coTerm?.commonEnd).toBe('2028-03-31');
   });
 });

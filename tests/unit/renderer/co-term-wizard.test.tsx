@@ -5,6 +5,9 @@ import { type RenewalView } from '../../../src-shared/ipc/renewal-view';
 import { startWizard, type WizardState } from '../../../src-shared/renewal/wizard';
 import { initI18n } from '../../../src-renderer/i18n/i18n';
 import { ChooseStep, DoneStep, QuoteStep } from '../../../src-renderer/renewal/wizard-steps';
+import { BlockedRenewal } from '../../../src-renderer/renewal/BlockedRenewal';
+import { RenewalEntry } from '../../../src-renderer/views/RenewalEntry';
+import { sampleLaunchState, sampleLicense } from '../../fixtures/launch-state';
 
 // Seed 003 in the wizard: 見積を変更する offers renewing every license together only when the service signed
 // `support`; a co-terming quote lists every license to the common end; the done step names them all.
@@ -115,7 +118,7 @@ describe('見積を変更する: renewing the licenses together (seed 003)', () 
     fireEvent.click(screen.getByRole('button', { name: '次へ' }));
     expect(act).toHaveBeenLastCalledWith({ type: 'choose', months: 12, options: ['bank-import'], together: 'latest-end' });
 
-    fireEvent.click(within(target).getByLabelText(/上で選んだ更新期間だけ延長し/));
+    fireEvent.click(within(target).getByLabelText(/選んだ更新期間だけ延長した日にそろえる/));
     fireEvent.click(screen.getByLabelText('6ヶ月'));
     fireEvent.click(screen.getByRole('button', { name: '次へ' }));
     expect(act).toHaveBeenLastCalledWith({ type: 'choose', months: 6, options: ['bank-import'], together: 'months' });
@@ -138,7 +141,7 @@ describe('見積を変更する: renewing the licenses together (seed 003)', () 
     initI18n('ja');
     render(<ChooseStep view={view(true)} wizard={atChoose('months')} busy={false} act={vi.fn()} />);
     expect(screen.getByLabelText('お持ちのライセンスをまとめて更新し、サポート終了日をそろえる')).toHaveProperty('checked', true);
-    expect(screen.getByLabelText(/上で選んだ更新期間だけ延長し/)).toHaveProperty('checked', true);
+    expect(screen.getByLabelText(/選んだ更新期間だけ延長した日にそろえる/)).toHaveProperty('checked', true);
   });
 });
 
@@ -222,5 +225,39 @@ describe('the co-terming quote and its end', () => {
     expect(screen.getByRole('table', { name: 'Licenses renewed together' })).toBeTruthy();
     expect(screen.getByTestId('co-term-common-end').textContent).toContain('support for every license ends on');
     expect(screen.getAllByText('This device')).toHaveLength(1);
+  });
+});
+
+describe('before this license’s renewal window opens (seed 003: aligning means renewing early)', () => {
+  const notOpen = (support: boolean) =>
+    sampleLaunchState({
+      renewal: { path: 'wizard', windowOpen: false, opensOn: '2027-04-22', placed: null },
+      license: { ...sampleLicense, ...(support ? { support: { state: 'active' as const } } : {}) },
+    });
+  const actions = () => ({ onRenew: vi.fn(), onWebPage: vi.fn(), onPurchase: vi.fn() });
+
+  it('ご契約状況 offers renewing together only for a license the service signed as one of several', () => {
+    initI18n('ja');
+    const a = actions();
+    render(<RenewalEntry state={notOpen(true)} actions={a} labels="home" />);
+    expect(screen.getByTestId('renewal-opens-on').textContent).toContain('2027年4月22日');
+    fireEvent.click(screen.getByRole('button', { name: 'お持ちのライセンスをまとめて更新する' }));
+    expect(a.onRenew).toHaveBeenCalledOnce();
+    cleanup();
+    render(<RenewalEntry state={notOpen(false)} actions={actions()} labels="home" />);
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('the wizard’s not-open screen leads on to renewing together, only when offered', () => {
+    initI18n('ja');
+    const onTogether = vi.fn();
+    const blocked = { ...view(true), blocked: { code: 'renewal-not-open' as const, details: { opensOn: '2027-04-22' } } };
+    const props = { state: notOpen(true), busy: false, onRegister: vi.fn(), onWebForm: vi.fn(), onTogether };
+    render(<BlockedRenewal view={blocked} {...props} />);
+    fireEvent.click(screen.getByRole('button', { name: 'お持ちのライセンスをまとめて更新する' }));
+    expect(onTogether).toHaveBeenCalledOnce();
+    cleanup();
+    render(<BlockedRenewal view={{ ...blocked, coTermOffered: false }} {...props} />);
+    expect(screen.queryByRole('button', { name: 'お持ちのライセンスをまとめて更新する' })).toBeNull();
   });
 });
