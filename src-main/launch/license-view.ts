@@ -1,5 +1,5 @@
 import { type Catalog } from '../../src-shared/catalog';
-import { maskLicenseNumber } from '../../src-shared/contracts/license-number';
+import { maskedFromLastGroup, maskLicenseNumber } from '../../src-shared/contracts/license-number';
 import { type LicensePayload, type SignedSupport } from '../../src-shared/contracts/signed-license';
 import { type LicenseSupportView, type LicenseView } from '../../src-shared/ipc/license-status';
 import { daysRemaining, type LicenseState } from '../../src-shared/licensing';
@@ -38,7 +38,7 @@ export function licenseView(
 /** The other license as the renderer shows it: the masked form of a number of which only the last group is signed. */
 function otherLicense(catalog: Catalog, other: { licenseNumberLast: string; product: string }) {
   return {
-    licenseNumberMasked: `****-****-****-${other.licenseNumberLast}`,
+    licenseNumberMasked: maskedFromLastGroup(other.licenseNumberLast),
     productName: catalog.products.find((p) => p.code === other.product)?.name ?? other.product,
   };
 }

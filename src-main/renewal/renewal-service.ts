@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { type Catalog, findProduct, renewalChoices, termRulesFor } from '../../src-shared/catalog';
 import { jstDateOf, resumptionDeadline } from '../../src-shared/licensing';
 import { CodedError } from '../../src-shared/contracts/coded-error';
+import { type ErrorCode } from '../../src-shared/contracts/error-codes';
 import { type z } from 'zod';
 import { type CardSchema } from '../../src-shared/contracts/http';
 import { type RegisterRequestSchema, type RenewalView, type WizardUserAction } from '../../src-shared/ipc/renewal-view';
@@ -27,6 +28,9 @@ const BLOCKING = new Set([
   'unknown-license',
 ]);
 
+/** The service cannot renew together as chosen: back to STEP3 with the reason instead of a blocking screen. */
+const CO_TERM_REFUSED = new Set<ErrorCode>(['co-term-not-offered']);
+
 const STALE_QUOTE = new Set(['quote-expired', 'quote-not-found', 'quote-already-ordered']);
 
 export type RenewalServiceDeps = {
@@ -47,6 +51,7 @@ export type RenewalServiceDeps = {
  */
 export class RenewalService {
   private blocked: RenewalView['blocked'] = null;
+  private coTermRefusal: RenewalView['coTermRefusal'] = null;
 
   constructor(private readonly deps: RenewalServiceDeps) {}
 
@@ -88,7 +93,14 @@ export class RenewalService {
       blocked: this.blocked,
       mailed: wizard?.order?.instructionsMailed ?? false,
       resumptionDeadline: this.deadline(),
+      coTermOffered: this.coTermOffered(),
+      coTermRefusal: wizard?.step === 'choose' ? this.coTermRefusal : null,
     };
+  }
+
+  /** Only the vendor's signed word offers renewing together: `support` is signed only for a customer's several licenses. */
+  private coTermOffered(): boolean {
+    return this.deps.licenses()?.read().payload?.support !== undefined;
   }
 
   private deadline(): RenewalView['resumptionDeadline'] {
@@ -100,7 +112,14 @@ export class RenewalService {
 
   async act(action: WizardUserAction): Promise<RenewalView> {
     const state = this.current();
+    if (action.type === 'choose' && action.together && !this.coTermOffered()) {
+      throw new CodedError('invalid-request', 'renewing together is not offered for this license');
+    }
     const next = this.reduce(state, action);
+    this.coTermRefusal = null;
+    // A refusal was about the last quote; acting goes elsewhere (e.g. from renewal-not-open to 見積を変更する to renew
+    // together, which no window binds). The next quote refuses again if it still applies.
+    this.blocked = null;
     this.save(next);
     if (action.type === 'choose') await this.requote(next);
     return this.view();
@@ -174,10 +193,26 @@ export class RenewalService {
   private async requote(state: WizardState): Promise<void> {
     const { ref } = this.require();
     try {
-      const { quote } = await this.deps.client.quote({ ...ref, months: state.months, options: state.options });
+      const { quote } = await this.deps.client.quote({
+        ...ref,
+        months: state.months,
+        options: state.options,
+        ...(state.together ? { together: state.together } : {}),
+      });
+      // Asked for all licenses, answered for one: paying it would renew less than the user chose.
+      if (state.together && !quote.coTerm) throw new CodedError('service-bad-response', 'the quote does not renew together');
       this.blocked = null;
       this.save(wizardReducer(state, { type: 'quoted', quote }));
     } catch (error) {
+      if (error instanceof CodedError && state.together && CO_TERM_REFUSED.has(error.code)) {
+        const detail = (name: string) => {
+          const value = error.details?.[name];
+          return typeof value === 'string' ? value : null;
+        };
+        this.coTermRefusal = { reason: detail('reason'), latestEnd: detail('latestEnd') };
+        this.save(wizardReducer(state, { type: 'together-refused' }));
+        return;
+      }
       if (error instanceof CodedError && BLOCKING.has(error.code)) {
         this.blocked = { code: error.code, details: error.details ?? null };
         return;

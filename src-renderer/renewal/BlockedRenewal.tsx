@@ -48,6 +48,8 @@ export function BlockedRenewal(props: {
   busy: boolean;
   onRegister: (r: Registration) => void;
   onWebForm: () => void;
+  /** Renewing together is not bound to this license's window (seed 003): on to 見積を変更する to choose it. */
+  onTogether: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const block = props.view.blocked!;
@@ -58,6 +60,16 @@ export function BlockedRenewal(props: {
         <section data-blocked={block.code}>
           <h2>{t('wizard.blocked.notOpenTitle')}</h2>
           <p>{t('wizard.blocked.notOpen', { date: formatDate(String(block.details?.opensOn ?? ''), i18n.language) })}</p>
+          {props.view.coTermOffered && (
+            <>
+              <p>{t('wizard.coTerm.notOpenTogether')}</p>
+              <div className="actions start">
+                <button type="button" className="primary" onClick={props.onTogether} disabled={props.busy}>
+                  {t('wizard.coTerm.renewTogether')}
+                </button>
+              </div>
+            </>
+          )}
         </section>
       );
     case 'previous-renewal-unpaid':

@@ -69,6 +69,7 @@ export function RenewalWizard({ state, onClose, onWebForm }: { state: LaunchStat
             busy={busy}
             onRegister={(r) => void send('renewal:register', r)}
             onWebForm={onWebForm}
+            onTogether={() => void send('renewal:act', { action: { type: 'change-quote' } })}
           />
         )}
         {props && !view?.blocked && (

@@ -1,10 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type PaymentMethodCode } from '../../src-shared/catalog/catalog-schema';
+import { type CoTermTargetCode } from '../../src-shared/contracts/http';
+import { maskedFromLastGroup } from '../../src-shared/contracts/license-number';
 import { type RenewalView, type WizardUserAction } from '../../src-shared/ipc/renewal-view';
 import { canLeaveQuote, type WizardState } from '../../src-shared/renewal/wizard';
 import { formatDate } from '../format/date';
 import { formatYen } from '../format/yen';
+import { CoTermTable } from './CoTermTable';
 import { QuoteTable } from './QuoteTable';
 
 export type StepProps = {
@@ -22,7 +25,11 @@ export function QuoteStep({ view, wizard, busy, act }: StepProps) {
   return (
     <section aria-labelledby="quote-title">
       <h2 id="quote-title">{t('wizard.quoteTitle')}</h2>
-      <QuoteTable quote={wizard.quote} />
+      {wizard.quote.coTerm ? (
+        <CoTermTable quote={wizard.quote} coTerm={wizard.quote.coTerm} />
+      ) : (
+        <QuoteTable quote={wizard.quote} />
+      )}
       {deadline && (
         <p data-testid="resumption-deadline">
           {t('wizard.resumptionDeadline', {
@@ -53,29 +60,73 @@ export function QuoteStep({ view, wizard, busy, act }: StepProps) {
 
 /** STEP3: length (as the product allows) and options (only removable ones can be unchecked); 次へ returns to the quote. */
 export function ChooseStep({ view, wizard, busy, act }: StepProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [months, setMonths] = useState(wizard.months);
   const [options, setOptions] = useState<string[]>(wizard.options);
+  const [together, setTogether] = useState<CoTermTargetCode | null>(view.coTermOffered ? wizard.together : null);
   const uncovered = new Set(wizard.quote?.uncoveredOptions.map((u) => u.option) ?? []);
   const free = new Set(wizard.quote?.lines.filter((l) => l.status === 'free').map((l) => l.code.replace(/^option:/, '')) ?? []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    act({ type: 'choose', months, options });
+    act({ type: 'choose', months, options, together });
   };
+  // Renewing to the latest current end needs no length; each license keeps its options when renewed together.
+  const showMonths = together !== 'latest-end';
   return (
     <form onSubmit={submit} aria-labelledby="choose-title">
       <h2 id="choose-title">{t('wizard.chooseTitle')}</h2>
-      <fieldset>
-        <legend>{t('wizard.months')}</legend>
-        {view.choices.months.map((m) => (
-          <label key={m} className="check">
-            <input type="radio" name="months" value={m} checked={months === m} onChange={() => setMonths(m)} />
-            {t('wizard.monthsOption', { months: m })}
+      {view.coTermRefusal && (
+        <p className="notice" role="alert" data-testid="co-term-refused">
+          {view.coTermRefusal.reason === 'all-ended' && view.coTermRefusal.latestEnd
+            ? t('wizard.coTerm.refusedAllEnded', { date: formatDate(view.coTermRefusal.latestEnd, i18n.language) })
+            : t('wizard.coTerm.refused')}
+        </p>
+      )}
+      {view.coTermOffered && (
+        <fieldset>
+          <legend>{t('wizard.coTerm.scope')}</legend>
+          <label className="check">
+            <input type="radio" name="scope" checked={together === null} onChange={() => setTogether(null)} />
+            {t('wizard.coTerm.alone')}
           </label>
-        ))}
-        {view.choices.months.length === 1 && <p className="muted">{t('wizard.onlyTwelve')}</p>}
-      </fieldset>
-      {view.choices.options.length > 0 && (
+          <label className="check">
+            <input type="radio" name="scope" checked={together !== null} onChange={() => setTogether('latest-end')} />
+            {t('wizard.coTerm.together')}
+          </label>
+          {together !== null && (
+            <fieldset className="nested">
+              <legend>{t('wizard.coTerm.target')}</legend>
+              <label className="check">
+                <input
+                  type="radio"
+                  name="target"
+                  checked={together === 'latest-end'}
+                  onChange={() => setTogether('latest-end')}
+                />
+                {t('wizard.coTerm.latestEnd')}
+              </label>
+              <label className="check">
+                <input type="radio" name="target" checked={together === 'months'} onChange={() => setTogether('months')} />
+                {t('wizard.coTerm.byMonths')}
+              </label>
+            </fieldset>
+          )}
+          {together !== null && <p className="muted">{t('wizard.coTerm.keepsOptions')}</p>}
+        </fieldset>
+      )}
+      {showMonths && (
+        <fieldset>
+          <legend>{t('wizard.months')}</legend>
+          {view.choices.months.map((m) => (
+            <label key={m} className="check">
+              <input type="radio" name="months" value={m} checked={months === m} onChange={() => setMonths(m)} />
+              {t('wizard.monthsOption', { months: m })}
+            </label>
+          ))}
+          {view.choices.months.length === 1 && <p className="muted">{t('wizard.onlyTwelve')}</p>}
+        </fieldset>
+      )}
+      {together === null && view.choices.options.length > 0 && (
         <fieldset>
           <legend>{t('wizard.options')}</legend>
           {view.choices.options.map((o) => (
@@ -232,11 +283,34 @@ export function DoneStep({
   const { t, i18n } = useTranslation();
   const order = wizard.order;
   if (!order) return null;
+  const coTerm = wizard.quote?.coTerm ?? null;
   if (order.state === 'paid') {
     return (
       <section aria-labelledby="done-title">
         <h2 id="done-title">{t('wizard.doneTitle')}</h2>
-        <p>{t('wizard.donePaid', { date: order.term ? formatDate(order.term.end, i18n.language) : '' })}</p>
+        {coTerm ? (
+          <>
+            <p data-testid="co-term-done">
+              {t('wizard.coTerm.donePaid', {
+                count: coTerm.licenses.length,
+                date: formatDate(coTerm.commonEnd, i18n.language),
+              })}
+            </p>
+            <ul className="co-term-done">
+              {coTerm.licenses.map((license) => (
+                <li key={`${license.product}:${license.licenseNumberLast}`}>
+                  {t('wizard.coTerm.doneLine', {
+                    number: maskedFromLastGroup(license.licenseNumberLast),
+                    product: license.productName,
+                  })}
+                  {license.thisDevice && <span className="badge">{t('wizard.coTerm.thisDevice')}</span>}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('wizard.donePaid', { date: order.term ? formatDate(order.term.end, i18n.language) : '' })}</p>
+        )}
         <div className="actions start">
           <button type="button" className="primary" onClick={restart}>
             {t('wizard.restart')}

@@ -29,10 +29,21 @@ export function RenewalEntry({
     );
   }
   if (!renewal.windowOpen) {
-    return (
+    const opensOn = (
       <p className="renewal-entry muted" data-testid="renewal-opens-on">
         {t(`${labels}.renewalOpensOn`, { date: renewal.opensOn ? formatDate(renewal.opensOn, i18n.language) : '' })}
       </p>
+    );
+    // Seed 003: the licenses can be renewed together before this one's window opens (aligning terms means renewing
+    // early); offered, as in the wizard, only when the service signed the support state of several licenses.
+    if (renewal.path !== 'wizard' || !state.license?.support) return opensOn;
+    return (
+      <div className="renewal-entry">
+        {opensOn}
+        <button type="button" onClick={actions.onRenew}>
+          {t('wizard.coTerm.renewTogether')}
+        </button>
+      </div>
     );
   }
   return (

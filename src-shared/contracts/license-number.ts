@@ -112,3 +112,8 @@ export function maskLicenseNumber(formatted: string): string {
   const groups = formatted.split('-');
   return groups.map((g, i) => (i === groups.length - 1 ? g : '*'.repeat(g.length))).join('-');
 }
+
+/** Another license of the customer, named by the last group only (all the service signs of it), masked like ours. */
+export function maskedFromLastGroup(last: string): string {
+  return `****-****-****-${last}`;
+}

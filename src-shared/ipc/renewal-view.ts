@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PAYMENT_METHOD_CODES } from '../catalog/catalog-schema';
 import { ERROR_CODES } from '../contracts/error-codes';
-import { CardSchema, OrderSchema, QuoteSchema } from '../contracts/http';
+import { CardSchema, CO_TERM_TARGETS, OrderSchema, QuoteSchema } from '../contracts/http';
 import { WIZARD_STEPS } from '../renewal/wizard';
 
 export const WizardStateSchema = z
@@ -9,6 +9,8 @@ export const WizardStateSchema = z
     step: z.enum(WIZARD_STEPS),
     months: z.number().int().positive(),
     options: z.array(z.string()),
+    // A row stored before renewing together existed has no field: it was a renewal of this license alone.
+    together: z.enum(CO_TERM_TARGETS).nullable().default(null),
     quote: QuoteSchema.nullable(),
     passedChoose: z.boolean(),
     method: z.enum(PAYMENT_METHOD_CODES).nullable(),
@@ -42,6 +44,13 @@ export const RenewalViewSchema = z
     mailed: z.boolean(),
     /** After the term ended: the last moment a resumption is accepted (seed 003), null while the term runs. */
     resumptionDeadline: z.object({ date: z.string(), cutoff: z.string() }).strict().nullable(),
+    /**
+     * Renewing the customer's licenses together is offered: the verified license carries the signed `support` field,
+     * which the service signs only for a perpetual license of a customer with several licenses in the line.
+     */
+    coTermOffered: z.boolean(),
+    /** The service refused renewing together as chosen (the wizard is back at STEP3): its reason and details. */
+    coTermRefusal: z.object({ reason: z.string().nullable(), latestEnd: z.string().nullable() }).strict().nullable(),
   })
   .strict();
 export type RenewalView = z.infer<typeof RenewalViewSchema>;
@@ -50,7 +59,13 @@ export type RenewalView = z.infer<typeof RenewalViewSchema>;
 export const WizardUserActionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('change-quote') }).strict(),
   z
-    .object({ type: z.literal('choose'), months: z.number().int().positive(), options: z.array(z.string().max(64)).max(20) })
+    .object({
+      type: z.literal('choose'),
+      months: z.number().int().positive(),
+      options: z.array(z.string().max(64)).max(20),
+      /** Absent or null: this license alone; main refuses a target when renewing together is not offered. */
+      together: z.enum(CO_TERM_TARGETS).nullable().optional(),
+    })
     .strict(),
   z.object({ type: z.literal('to-method') }).strict(),
   z.object({ type: z.literal('pick-method'), method: z.enum(PAYMENT_METHOD_CODES) }).strict(),

@@ -1,5 +1,5 @@
 import { type PaymentMethodCode } from '../catalog/catalog-schema';
-import { type Order, type Quote } from '../contracts/http';
+import { type CoTermTargetCode, type Order, type Quote } from '../contracts/http';
 
 /**
  * The renewal wizard's steps, exactly seed 000's (SPEC §6): 1 start → 2 quote (見積) → 3 length and options, back to
@@ -13,6 +13,11 @@ export type WizardState = {
   step: WizardStep;
   months: number;
   options: string[];
+  /**
+   * Seed 003: renew all of the customer's licenses of the line together to one end date (`latest-end`, or the end
+   * `months` gives the latest-ending one), or null for this license alone. Together, each license keeps its options.
+   */
+  together: CoTermTargetCode | null;
   /** The quote for the current choice; null while it is being asked for again after a change. */
   quote: Quote | null;
   /** The seed's rule: the user passes through 見積を変更する at least once, even to change nothing. */
@@ -26,7 +31,8 @@ export type WizardState = {
 export type WizardAction =
   | { type: 'quoted'; quote: Quote }
   | { type: 'change-quote' }
-  | { type: 'choose'; months: number; options: string[] }
+  | { type: 'choose'; months: number; options: string[]; together?: CoTermTargetCode | null }
+  | { type: 'together-refused' }
   | { type: 'to-method' }
   | { type: 'pick-method'; method: PaymentMethodCode }
   | { type: 'back-to-quote' }
@@ -45,11 +51,13 @@ export class WizardStepError extends Error {
   }
 }
 
+/** Starts with this license alone: renewing together is the user's choice at 見積を変更する, never a default. */
 export function startWizard(choice: { months: number; options: string[] }): WizardState {
   return {
     step: 'quote',
     months: choice.months,
     options: [...choice.options],
+    together: null,
     quote: null,
     passedChoose: false,
     method: null,
@@ -85,7 +93,20 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return { ...state, step: 'choose' };
     case 'choose':
       if (state.step !== 'choose') refuse();
-      return { ...state, step: 'quote', months: action.months, options: [...action.options], quote: null, passedChoose: true };
+      return {
+        ...state,
+        step: 'quote',
+        months: action.months,
+        options: [...action.options],
+        together: action.together ?? null,
+        quote: null,
+        passedChoose: true,
+      };
+    case 'together-refused':
+      // The service cannot renew together as chosen (e.g. every license ended: no latest end to align on): back to
+      // STEP3 with the choice kept, so the user picks a length or this license alone.
+      if (state.step !== 'quote' || state.quote !== null || state.together === null) refuse();
+      return { ...state, step: 'choose' };
     case 'to-method':
       if (!canLeaveQuote(state)) refuse();
       return { ...state, step: 'method' };

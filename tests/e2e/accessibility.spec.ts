@@ -3,6 +3,7 @@ import { expect, type Page, test } from '@playwright/test';
 import { setAppState } from '../fixtures/tamper-store';
 import { expectAccessible, expectVisibleFocus, tabTo } from './support/a11y';
 import { activate, activateOnSecondDevice, startApp, type StartedApp, stopAfterEachTest } from './support/app';
+import { startWithTwoLicenses } from './support/customers';
 import { admin, jstDate, startBrowserHost, tempDir } from './support/processes';
 import { placeRelease } from './support/releases';
 
@@ -139,6 +140,20 @@ test.describe('axe: no serious or critical WCAG A/AA violation', () => {
     await page.getByRole('button', { name: 'この内容で申し込む' }).click();
     await expect(heading(page, 'お振込のご案内')).toBeVisible();
     await expectAccessible(page, 'wizard 6 bank transfer instructions');
+  });
+
+  test('renewing several licenses together: the scope choice (step 3) and the co-terming quote (step 2)', async ({ page }) => {
+    const s = await startWithTwoLicenses(running);
+    await page.goto(s.hostUrl);
+    await activate(page, s.mine.number);
+    await page.getByRole('button', { name: '更新手続きへ' }).click();
+    await page.getByRole('button', { name: '見積を変更する' }).click();
+    await page.getByLabel('お持ちのライセンスをまとめて更新し、サポート終了日をそろえる').check();
+    await expect(page.getByRole('group', { name: 'そろえるサポート終了日' })).toBeVisible();
+    await expectAccessible(page, 'wizard 3 renew together');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await expect(page.getByRole('table', { name: 'まとめて更新するライセンス' })).toBeVisible();
+    await expectAccessible(page, 'wizard 2 co-terming quote');
   });
 
   test('今スグ更新する (package past its term)', async ({ page }) => {

@@ -8,6 +8,7 @@ import { appMigrations } from '../../../src-main/store/app-migrations';
 import { LicenseStore } from '../../../src-main/store/license-store';
 import { openAppStore } from '../../../src-main/store/open-app-store';
 import { WizardStore } from '../../../src-main/store/wizard-store';
+import { type WizardState } from '../../../src-shared/renewal/wizard';
 
 describe('desktop store migrations', () => {
   it('v1 → latest keeps the stored license exactly and starts the new bookkeeping empty', () => {
@@ -34,6 +35,39 @@ describe('desktop store migrations', () => {
     });
     expect(new LicenseStore(db).latestSeen()).toBeNull();
     expect(new WizardStore(db).load()).toBeNull();
+    db.close();
+  });
+});
+
+describe('the stored renewal wizard (issue 11: renewing together)', () => {
+  const open = () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'app-wizard-')), 'license.sqlite');
+    return openAppStore(file).db!;
+  };
+  const olderRow: Omit<WizardState, 'together'> = {
+    step: 'quote',
+    months: 12,
+    options: ['bank-import'],
+    quote: null,
+    passedChoose: true,
+    method: null,
+    idempotencyKey: null,
+    order: null,
+  };
+
+  it('loads a row written before the together field existed as a renewal of this license alone', () => {
+    const db = open();
+    db.prepare("INSERT INTO renewal_wizard (id, license_number, state, updated_at) VALUES (1, 'N-1', ?, 'x')").run(
+      JSON.stringify(olderRow),
+    );
+    expect(new WizardStore(db).load()).toEqual({ licenseNumber: 'N-1', state: { ...olderRow, together: null } });
+    db.close();
+  });
+
+  it('keeps the together choice across a reload', () => {
+    const db = open();
+    new WizardStore(db).save({ licenseNumber: 'N-1', state: { ...olderRow, together: 'months' } }, 'x');
+    expect(new WizardStore(db).load()?.state.together).toBe('months');
     db.close();
   });
 });

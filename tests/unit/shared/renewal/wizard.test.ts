@@ -57,6 +57,7 @@ describe('the renewal wizard (seed 000, SPEC §6)', () => {
       step: 'quote',
       months: 12,
       options: ['a'],
+      together: null,
       quote: null,
       passedChoose: false,
       method: null,
@@ -131,5 +132,66 @@ describe('the renewal wizard (seed 000, SPEC §6)', () => {
     expect(() => wizardReducer(run(toPay), { type: 'order-placed', order })).toThrow(WizardStepError);
     expect(() => run([{ type: 'choose', months: 6, options: [] }])).toThrow(/"choose" is not possible at step "quote"/);
     expect(() => run([{ type: 'to-pay' }])).toThrow(WizardStepError);
+  });
+
+  it('carries the together choice from 見積を変更する to the quote, and back to this license alone when dropped', () => {
+    const quoted = run([{ type: 'quoted', quote: quote('q1') }]);
+    const together = run([{ type: 'change-quote' }, { type: 'choose', months: 12, options: [], together: 'latest-end' }], quoted);
+    expect(together).toMatchObject({ step: 'quote', together: 'latest-end', quote: null, passedChoose: true });
+    const byMonths = run(
+      [
+        { type: 'quoted', quote: quote('q2') },
+        { type: 'change-quote' },
+        { type: 'choose', months: 6, options: [], together: 'months' },
+      ],
+      together,
+    );
+    expect(byMonths).toMatchObject({ together: 'months', months: 6 });
+    const alone = run(
+      [{ type: 'quoted', quote: quote('q3') }, { type: 'change-quote' }, { type: 'choose', months: 12, options: [] }],
+      byMonths,
+    );
+    expect(alone.together).toBeNull();
+  });
+
+  it('still needs 見積を変更する once before renewing together, and keeps the choice while the order is out', () => {
+    // Choosing together is only possible at STEP3, so passing it once still holds; the fresh quote is needed too.
+    const chosen = run([
+      { type: 'quoted', quote: quote('q1') },
+      { type: 'change-quote' },
+      { type: 'choose', months: 12, options: [], together: 'latest-end' },
+    ]);
+    expect(canLeaveQuote(chosen)).toBe(false);
+    const sending = run(
+      [
+        { type: 'quoted', quote: quote('q2') },
+        { type: 'to-method' },
+        { type: 'pick-method', method: 'card' },
+        { type: 'to-pay' },
+        { type: 'order-sending', idempotencyKey: 'key-0000000000000001' },
+      ],
+      chosen,
+    );
+    expect(() => wizardReducer(sending, { type: 'change-quote' })).toThrow(WizardStepError);
+    expect(wizardReducer(sending, { type: 'order-placed', order })).toMatchObject({ step: 'done', together: 'latest-end' });
+  });
+
+  it('goes back to STEP3 with the choice kept when the service cannot renew together as chosen', () => {
+    const asked = run([
+      { type: 'quoted', quote: quote('q1') },
+      { type: 'change-quote' },
+      { type: 'choose', months: 12, options: [], together: 'latest-end' },
+    ]);
+    expect(wizardReducer(asked, { type: 'together-refused' })).toMatchObject({ step: 'choose', together: 'latest-end' });
+    // Only while a together quote is being asked for: not for one license, not once a quote is there.
+    const alone = run([
+      { type: 'quoted', quote: quote('q1') },
+      { type: 'change-quote' },
+      { type: 'choose', months: 12, options: [] },
+    ]);
+    expect(() => wizardReducer(alone, { type: 'together-refused' })).toThrow(WizardStepError);
+    expect(() =>
+      wizardReducer(wizardReducer(asked, { type: 'quoted', quote: quote('q2') }), { type: 'together-refused' }),
+    ).toThrow(WizardStepError);
   });
 });
