@@ -84,6 +84,9 @@ const selectLicenseWithRenewal = (dialect: Dialect) => `
     LEFT JOIN orders r ON r.id = ${latestUnsettledIdAsOf(dialect.orderInsertionOrder)}
    WHERE l.number = ?`;
 
+/** Options in code order by UTF-16 code unit (the canonical JSON's order), whatever order the database gave. */
+const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+
 const selectLicense = (dialect: Dialect) => `
   SELECT l.*, ${dialect.licenseOptionsJson} AS options_json
     FROM licenses l`;
@@ -266,7 +269,7 @@ export class LicenseRepository {
       state: row.state,
       trial: row.trial === 1,
       device: row.device,
-      options: JSON.parse(row.options_json) as { code: string; end: string }[],
+      options: (JSON.parse(row.options_json) as { code: string; end: string }[]).sort(byCode),
       customerId: row.customer_id,
       registrationNumber: row.registration_number,
       registeredAt: row.registered_at,
