@@ -10,27 +10,24 @@ import {
   TrialRequestSchema,
   ValidationRequestSchema,
 } from '../../src-shared/contracts/http';
-import { EDITIONS, trialTerm } from '../../src-shared/licensing';
+import { EDITIONS, jstDateOf, trialTerm } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
 import { supportFor } from '../licenses/customer-support';
-import { licenseForDevice } from '../licenses/device-check';
+import { licenseAndRenewalForDevice, licenseForDevice } from '../licenses/device-check';
 import { hashInstallKey } from '../licenses/license-issuer';
-import { type LicenseRow } from '../licenses/license-repository';
+import { type LicenseRow, type UnsettledRenewal } from '../licenses/license-repository';
 import { signLicenseAsync } from '../licenses/license-signer';
 import { startTrial } from '../licenses/trial-service';
 import { extendAutoRenewing } from '../renewals/auto-renewal';
-import { lapseOverdueOrders } from '../renewals/lapse';
-import { type ServiceContext } from '../service-context';
 import { type RouteOptions } from './route-options';
 import { type ZodTypeProvider } from './zod-schemas';
 
 /**
  * The license's latest renewal that is not settled — pending, lapsed unpaid (and not since superseded by a paid
- * order), or with support — so the app can say so (seed 000); null when there is none.
+ * order), or with support — so the app can say so (seed 000); null when there is none. A pending order past its due
+ * date is reported lapsed as of today without a write on this read path (see licenseAndRenewalForDevice).
  */
-async function placedRenewal(ctx: ServiceContext, licenseId: string): Promise<PlacedRenewal | null> {
-  await lapseOverdueOrders(ctx);
-  const order = await ctx.orders.latestUnsettledFor(licenseId);
+function placedRenewal(order: UnsettledRenewal | null): PlacedRenewal | null {
   if (!order || order.state === 'paid' || order.state === 'declined') return null;
   return { orderId: order.id, state: order.state, method: order.method, dueOn: order.dueOn };
 }
@@ -65,15 +62,13 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
     { ...limited, schema: { body: ValidationRequestSchema, response: { 200: LicenseResponseSchema } } },
     async (request) => {
       const body = request.body;
-      const license = await licenseForDevice(ctx, {
-        licenseNumber: body.licenseNumber,
-        product: body.product,
-        device: body.device,
-      });
-      const renewed = await extendAutoRenewing(ctx, license, request.log);
-      // Signing runs on the thread pool while the order is read: neither waits for the other.
-      const [signed, renewal] = await Promise.all([answer(renewed, body.device), placedRenewal(ctx, renewed.id)]);
-      return { ...signed, renewal };
+      const question = { licenseNumber: body.licenseNumber, product: body.product, device: body.device };
+      const today = jstDateOf(ctx.clock().toISOString());
+      const found = await licenseAndRenewalForDevice(ctx, question, today);
+      const renewed = await extendAutoRenewing(ctx, found.license, request.log);
+      // An automatic renewal just placed (once a term) may have superseded a lapsed order: read the renewal again.
+      const { renewal } = renewed === found.license ? found : await licenseAndRenewalForDevice(ctx, question, today);
+      return { ...(await answer(renewed, body.device)), renewal: placedRenewal(renewal) };
     },
   );
 

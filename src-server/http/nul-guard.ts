@@ -16,8 +16,11 @@ function containsNul(value: unknown): boolean {
  * `invalid-request` before any route runs, on either store, so both answer alike.
  */
 export function refuseNulCharacters(app: FastifyInstance): void {
-  app.addHook('preValidation', async (request) => {
+  // A callback hook, not an async one: it runs on every request and has nothing to wait for (an async hook costs a
+  // promise and a microtask turn per request). A throw is answered like a rejection.
+  app.addHook('preValidation', (request, _reply, done) => {
     if (ENCODED_NUL.test(request.url) || request.url.includes('\u0000') || containsNul(request.body))
       throw new DomainError('invalid-request', 'text must not contain NUL characters');
+    done();
   });
 }

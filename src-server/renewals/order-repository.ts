@@ -104,6 +104,18 @@ const UNSETTLED = `o.cleared_at IS NULL AND (o.state IN ('pending', 'needs-suppo
  */
 const RENEWS = `(o.license_id = ? OR EXISTS (SELECT 1 FROM order_items i WHERE i.order_id = o.id AND i.license_id = ? AND i.renewal <> 'none'))`;
 
+/**
+ * The id of the license's latest renewal that is unsettled as of a JST day (`?`), correlated on `l.id`: as UNSETTLED,
+ * but a pending order past its due date counts as lapsed without waiting for `lapseOverdue` to write it (the next
+ * write path or reminder run does), so a read never has to write. Used by the validation's single read.
+ */
+export const latestUnsettledIdAsOf = (insertionOrder: string) => `(SELECT o.id FROM orders o
+  WHERE o.license_id = l.id AND o.cleared_at IS NULL AND (o.state = 'needs-support'
+    OR (o.state = 'pending' AND (o.due_on IS NULL OR o.due_on >= ?))
+    OR ((o.state = 'lapsed' OR o.state = 'pending') AND NOT EXISTS (
+      SELECT 1 FROM orders later WHERE later.license_id = o.license_id AND later.state = 'paid' AND later.created_at > o.created_at)))
+  ORDER BY o.created_at DESC, o.${insertionOrder} DESC LIMIT 1)`;
+
 const toOrder = (row: Row): OrderRow => ({
   id: row.id,
   licenseId: row.license_id,

@@ -1,6 +1,7 @@
 import { isCalendarDate, isLicensingError, jstDateOf, jstInstantAt } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
 import { type ServiceContext } from '../service-context';
+import { lapseOverdueOrders } from './lapse';
 import { type OrderRow } from './order-repository';
 import { applyCoTermPayment } from './co-term-order';
 import { planAt, termAfter } from './renewal-context';
@@ -126,6 +127,8 @@ export async function recordRefund(
  */
 export async function clearOrder(ctx: ServiceContext, orderId: string, note: string): Promise<OrderRow> {
   return ctx.store.withTransaction(async () => {
+    // A pending order past its due date is lapsed (and clearable) even if only a validation has seen it since.
+    await lapseOverdueOrders(ctx);
     const order = await ctx.orders.findById(orderId);
     if (!order) throw new DomainError('order-not-found', 'no such order');
     if (order.state !== 'lapsed' && order.state !== 'needs-support')

@@ -26,7 +26,7 @@ export interface SqlSession {
 
 /** The few SQL fragments the two databases spell differently. */
 export type Dialect = {
-  /** A license's options as a JSON array text of {code, end}, ordered by code (correlated on `l.id`). */
+  /** A license's options as a JSON array text of {code, end}, correlated on `l.id`; in any order (the repository sorts them). */
   licenseOptionsJson: string;
   /** The column that orders rows of `orders` inserted at the same instant by insertion. */
   orderInsertionOrder: string;

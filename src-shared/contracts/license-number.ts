@@ -47,11 +47,17 @@ const SEPARATORS = /[\s\p{Pd}\u00AD\u02D7\u2043\u200B-\u200D\u2060\u2212\u30FC\u
 // A full-width tilde or a wave dash typed through an IME is the tilde of an old check symbol, not a separator.
 const TILDES = /[\u301C\uFF5E]/g;
 
+// ASCII characters that every step below leaves as they are, and the hyphen: for text made only of these, folding
+// is dropping the hyphens (no I, L, O or lower case to map, nothing for NFKC to change).
+const CANONICAL_CHARACTERS = /^[0-9A-HJKMNP-Z*~$=-]*$/;
+
 /**
  * Folds what a user may type into the compact canonical form before validation: full-width letters and digits
  * (NFKC), lower case, spaces and every kind of hyphen or dash dropped, and Crockford's look-alikes I, L → 1 and O → 0.
  */
 export function normalizeLicenseNumber(input: string): string {
+  // Already canonical (what the app sends with every background check): only the group hyphens to drop.
+  if (CANONICAL_CHARACTERS.test(input)) return input.replace(/-/g, '');
   return input
     .replace(TILDES, '~')
     .normalize('NFKC')

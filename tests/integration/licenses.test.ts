@@ -34,6 +34,30 @@ describe.each(testStores())('on %s', (store) => {
   }
 
   describe('activation and devices (SPEC §4)', () => {
+    it('reads a license’s options in code order whatever order they were stored in, with or without its renewal', async () => {
+      const { license } = await issue();
+      const stored = await server.ctx.licenses.create(
+        {
+          product: license.product,
+          edition: license.edition,
+          kind: license.kind,
+          termStart: license.termStart,
+          termEnd: license.termEnd,
+          options: [
+            { code: 'e-filing', end: license.termEnd },
+            { code: 'bank-import', end: license.termEnd },
+          ],
+        },
+        '2026-11-22T01:00:00.000Z',
+      );
+      const codes = ['bank-import', 'e-filing'];
+      expect(stored.options.map((o) => o.code)).toEqual(codes);
+      expect((await server.ctx.licenses.findByNumber(stored.number))?.options.map((o) => o.code)).toEqual(codes);
+      const read = await server.ctx.licenses.findByNumberWithRenewal(stored.number, '2026-11-22');
+      expect(read?.license.options.map((o) => o.code)).toEqual(codes);
+      expect(read?.renewal).toBeNull();
+    });
+
     it('issues a license whose kind and options come from the catalog, signed with the published key', async () => {
       const { license, registration } = await issue();
       expect(license.kind).toBe('perpetual');

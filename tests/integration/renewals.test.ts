@@ -654,6 +654,34 @@ describe.each(testStores())('on %s', (store) => {
       expect(await validate(s)).toBeNull();
     });
 
+    it('reports an order past its due date as lapsed without writing it; it still blocks, and the next write path lapses it', async () => {
+      const s = await setup();
+      const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+      clock.set('2026-12-15T14:59:59.999Z'); // the due date's last moment (JST): still pending
+      expect(await validate(s)).toMatchObject({ orderId: placed.id, state: 'pending' });
+      clock.set('2026-12-15T15:00:00.000Z'); // 2026-12-16 00:00 JST
+      expect(await validate(s)).toEqual({ orderId: placed.id, state: 'lapsed', method: 'bank-transfer', dueOn: '2026-12-15' });
+      // The read path wrote nothing: the row is still pending until a write path looks.
+      expect(await server.ctx.orders.findById(placed.id)).toMatchObject({ state: 'pending' });
+      // Seed 000: the lapsed unpaid order blocks the next renewal (the quote path lapses it in the database).
+      expect((await quote(s)).body.error).toMatchObject({
+        code: 'previous-renewal-unpaid',
+        details: { orderId: placed.id, orderState: 'lapsed' },
+      });
+      expect(await server.ctx.orders.findById(placed.id)).toMatchObject({ state: 'lapsed' });
+      expect(await validate(s)).toMatchObject({ orderId: placed.id, state: 'lapsed' });
+    });
+
+    it('an order seen lapsed only by validations can be cleared by the desk, and then no longer reported', async () => {
+      const s = await setup();
+      const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
+      clock.set('2026-12-16T01:00:00Z');
+      expect(await validate(s)).toMatchObject({ state: 'lapsed' });
+      expect(await server.ctx.orders.findById(placed.id)).toMatchObject({ state: 'pending' });
+      await expect(clearOrder(server.ctx, placed.id, 'customer will not pay')).resolves.toMatchObject({ state: 'lapsed' });
+      expect(await validate(s)).toBeNull();
+    });
+
     it('null once the renewal is paid, and for a card order', async () => {
       const s = await setup();
       const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
@@ -669,6 +697,8 @@ describe.each(testStores())('on %s', (store) => {
       const placed = (await order(s, (await quote(s)).body.quote.id, 'bank-transfer')).body.order;
       clock.set('2026-12-16T01:00:00Z');
       expect(await validate(s)).toMatchObject({ state: 'lapsed' });
+      // A write path (here a quote, refused) lapses it in the database, so another order may use its quote.
+      expect((await quote(s)).body.error).toMatchObject({ code: 'previous-renewal-unpaid' });
       // An order paid after it (here placed by the desk directly, as an older service version allowed) supersedes it.
       await server.ctx.store.session.run("UPDATE orders SET created_at = '2026-12-01T00:00:00.000Z' WHERE id = ?", [placed.id]);
       const later = (await server.ctx.orders.findById(placed.id))!;

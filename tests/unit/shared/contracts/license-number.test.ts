@@ -208,6 +208,32 @@ describe('license numbers issued before the read-aloud check', () => {
 });
 
 describe('license numbers as people type them', () => {
+  it('folds text that is already canonical exactly as the full folding would (the fast path)', () => {
+    // The folding as written before the fast path for canonical text: every step, whatever the input.
+    const fullFolding = (input: string) =>
+      input
+        .replace(/[\u301C\uFF5E]/g, '~')
+        .normalize('NFKC')
+        .replace(/[\s\p{Pd}\u00AD\u02D7\u2043\u200B-\u200D\u2060\u2212\u30FC\uFF70]/gu, '')
+        .toUpperCase()
+        .replace(/[IL]/g, '1')
+        .replace(/O/g, '0');
+    const characters = [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcilo*~$=U- \u3000\uFF21\u30FC\u301C'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...characters), { maxLength: 24 }), (chars) => {
+        const input = chars.join('');
+        expect(normalizeLicenseNumber(input)).toBe(fullFolding(input));
+      }),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(digits, (d) => {
+        const number = licenseNumberFromDigits(d);
+        expect(normalizeLicenseNumber(number)).toBe(fullFolding(number));
+      }),
+    );
+  });
+
   it('folds full-width input from a Japanese IME, lower case and spaces', () => {
     const number = '7KQ2-M9XD-4TBA-HR3Y';
     const typed = [
