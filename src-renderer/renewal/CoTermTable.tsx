@@ -3,6 +3,7 @@ import { maskedFromLastGroup } from '../../src-shared/contracts/license-number';
 import { type CoTerm, type Quote } from '../../src-shared/contracts/http';
 import { formatDate } from '../format/date';
 import { formatYen } from '../format/yen';
+import { QuoteTotals } from './QuoteTotals';
 
 /**
  * A co-terming quote (seed 003): every license it renews, from its current support end to the common end, with
@@ -56,28 +57,7 @@ export function CoTermTable({ quote, coTerm }: { quote: Quote; coTerm: CoTerm })
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('renewalPage.subtotal')}
-            </th>
-            <td className="num">{yen(quote.subtotalYen)}</td>
-          </tr>
-          <tr>
-            <th scope="row" colSpan={4}>
-              {t('renewalPage.tax', { rate: quote.taxRatePercent })}
-            </th>
-            <td className="num">{yen(quote.taxYen)}</td>
-          </tr>
-          <tr className="total">
-            <th scope="row" colSpan={4}>
-              {t('renewalPage.total')}
-            </th>
-            <td className="num" data-testid="quote-total">
-              {yen(quote.totalYen)}
-            </td>
-          </tr>
-        </tfoot>
+        <QuoteTotals quote={quote} labelColumns={4} />
       </table>
     </>
   );

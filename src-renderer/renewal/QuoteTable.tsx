@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { type Quote } from '../../src-shared/contracts/http';
 import { formatDate } from '../format/date';
 import { formatYen } from '../format/yen';
+import { QuoteTotals } from './QuoteTotals';
 
 /** The quote's lines and tax exactly as the service computed them. */
 export function QuoteTable({ quote }: { quote: Quote }) {
@@ -39,22 +40,7 @@ export function QuoteTable({ quote }: { quote: Quote }) {
             </tr>
           ))}
         </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('renewalPage.subtotal')}</th>
-            <td className="num">{yen(quote.subtotalYen)}</td>
-          </tr>
-          <tr>
-            <th scope="row">{t('renewalPage.tax', { rate: quote.taxRatePercent })}</th>
-            <td className="num">{yen(quote.taxYen)}</td>
-          </tr>
-          <tr className="total">
-            <th scope="row">{t('renewalPage.total')}</th>
-            <td className="num" data-testid="quote-total">
-              {yen(quote.totalYen)}
-            </td>
-          </tr>
-        </tfoot>
+        <QuoteTotals quote={quote} />
       </table>
     </>
   );
