@@ -70,7 +70,8 @@ test('a covered license sees バージョンアップのご案内, downloads wit
   const shown = new Set<number>();
   let screenshotTaken = false;
   while (await bar.isVisible()) {
-    const value = await bar.evaluate((el: HTMLProgressElement) => el.value).catch(() => null);
+    // A short timeout: the bar can go between isVisible() and this read, and a locator would wait for it forever.
+    const value = await bar.evaluate((el: HTMLProgressElement) => el.value, undefined, { timeout: 500 }).catch(() => null);
     if (value !== null) shown.add(Math.floor(value));
     if (!screenshotTaken && value !== null && value > 15) {
       await shot(page, 'update-progress');

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { startApp, type StartedApp } from './app';
-import { admin, jstDate, type Running } from './processes';
+import { issuePackage, jstDate, type Running } from './processes';
 
 // Seed 003's several licenses of one customer, set up the way the vendor's desk does it (the admin CLI), and a
 // renewal made on another device (the customer's other PC), through the service's own HTTP API.
@@ -17,26 +17,14 @@ export function issueForCustomer(
 ): IssuedPackage {
   const who =
     'customer' in args
-      ? ['--customer', args.customer, ...(args.email ? ['--email', args.email] : [])]
-      : ['--same-customer-as', args.sameCustomerAs];
-  const output = admin(serviceDb, [
-    'issue',
-    '--product',
-    args.product ?? 'sakura-kaikei',
-    '--edition',
-    'package',
-    '--start',
-    args.start,
-    '--end',
-    args.end,
+      ? { email: args.email, extra: ['--customer', args.customer] }
+      : { extra: ['--same-customer-as', args.sameCustomerAs] };
+  return issuePackage(serviceDb, {
+    start: args.start,
+    end: args.end,
+    ...(args.product ? { product: args.product } : {}),
     ...who,
-    '--json',
-  ]);
-  const issued = JSON.parse(output) as {
-    license: { number: string };
-    registration: { registrationNumber: string; installKey: string };
-  };
-  return { number: issued.license.number, ...issued.registration };
+  });
 }
 
 async function post(serviceUrl: string, route: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {

@@ -120,7 +120,7 @@ export function issueLicense(dbPath: string, args: { product: string; edition: s
 /** Issues a package license and returns its number with the booklet's 製品登録番号 and インストールキー. */
 export function issuePackage(
   dbPath: string,
-  args: { product?: string; start: string; end: string; email?: string },
+  args: { product?: string; start: string; end: string; email?: string; extra?: readonly string[] },
 ): { number: string; registrationNumber: string; installKey: string } {
   const output = admin(dbPath, [
     'issue',
@@ -134,6 +134,7 @@ export function issuePackage(
     args.end,
     '--json',
     ...(args.email ? ['--email', args.email] : []),
+    ...(args.extra ?? []),
   ]);
   const issued = JSON.parse(output) as {
     license: { number: string };
