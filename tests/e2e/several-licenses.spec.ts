@@ -10,6 +10,17 @@ const running = stopAfterEachTest();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name });
 const masked = (number: string) => `****-****-****-${lastGroup(number)}`;
+
+/** STEP2 → STEP6 from a quote: 次へ, the card, and the sandbox's accepted number (the single renewal's path). */
+async function payBySandboxCard(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '次へ' }).click();
+  await page.getByLabel('クレジットカード').check();
+  await page.getByRole('button', { name: '支払へ進む' }).click();
+  await page.getByLabel('カード番号').fill('4242 4242 4242 4242');
+  await page.getByLabel('有効期限（MM/YY）').fill('12/29');
+  await page.getByRole('button', { name: 'カードで支払う' }).click();
+}
+
 /** The start of the app's Japanese date (before its weekday): 2026年11月23日. */
 const jaDate = (date: string) =>
   new Intl.DateTimeFormat('ja-JP', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' }).format(
@@ -106,12 +117,7 @@ test('the wizard renews both licenses together to one end date by card, and both
   await shot(page, 'renewal-co-term-quote', { fullPage: true });
 
   // STEP4 → STEP5: the same payment path as a single renewal.
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByLabel('クレジットカード').check();
-  await page.getByRole('button', { name: '支払へ進む' }).click();
-  await page.getByLabel('カード番号').fill('4242 4242 4242 4242');
-  await page.getByLabel('有効期限（MM/YY）').fill('12/29');
-  await page.getByRole('button', { name: 'カードで支払う' }).click();
+  await payBySandboxCard(page);
 
   // STEP6: both licenses end on the common end, at the service too.
   await expect(heading(page, '更新のお手続きが完了しました')).toBeVisible();
@@ -156,12 +162,7 @@ test('a suspended license renews together before its own window opens: the ended
   await expect(rows.filter({ hasText: masked(mine.number) })).toContainText('そろっています');
   await expect(page.getByTestId('co-term-common-end')).toContainText(jaDate(mineEnd));
   await shot(page, 'renewal-co-term-resume-quote', { fullPage: true });
-  await page.getByRole('button', { name: '次へ' }).click();
-  await page.getByLabel('クレジットカード').check();
-  await page.getByRole('button', { name: '支払へ進む' }).click();
-  await page.getByLabel('カード番号').fill('4242 4242 4242 4242');
-  await page.getByLabel('有効期限（MM/YY）').fill('12/29');
-  await page.getByRole('button', { name: 'カードで支払う' }).click();
+  await payBySandboxCard(page);
 
   await expect(heading(page, '更新のお手続きが完了しました')).toBeVisible();
   expect(showLicense(s.serviceDb, ended.number).license.termEnd).toBe(mineEnd);
