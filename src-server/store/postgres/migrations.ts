@@ -216,4 +216,13 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX order_items_license ON order_items(license_id);
     `,
   },
+  {
+    version: 7,
+    name: 'latest order of a license by index',
+    up: `
+      -- The validation's one read picks a license's latest unsettled order by created_at: in index order, instead
+      -- of sorting the license's orders on every validation (seq breaks ties, as rowid does in SQLite).
+      CREATE INDEX orders_license_created ON orders(license_id, created_at, seq);
+    `,
+  },
 ];
