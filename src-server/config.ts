@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export type ServerMode = 'development' | 'production';
@@ -29,9 +30,24 @@ export type ServerConfig = {
   rateLimitPerMinute: number;
   /** Demo mode lets the admin CLI move the service's clock; every answer then says so (x-demo-clock). */
   demo: boolean;
+  /**
+   * Worker threads that answer validations, each with its own database connection and signing (0: in this
+   * process). Default: one per core but the one serving HTTP in production, none in development.
+   */
+  validationWorkers: number;
 };
 
-const ROOT = path.resolve(__dirname, '..');
+/** The most validation workers one instance runs: beyond the cores there is nothing to gain. */
+export const MAX_VALIDATION_WORKERS = 32;
+
+/** Production's default: every core but one, which parses HTTP and signs nothing. */
+export function defaultValidationWorkers(mode: ServerMode): number {
+  return mode === 'production' ? Math.min(MAX_VALIDATION_WORKERS, Math.max(0, os.availableParallelism() - 1)) : 0;
+}
+
+/** The repository's root, also from a bundle one folder below it (the tests' service processes). */
+export const SERVICE_ROOT = path.resolve(__dirname, '..');
+const ROOT = SERVICE_ROOT;
 
 export function defaultServerConfig(): ServerConfig {
   return {
@@ -50,6 +66,7 @@ export function defaultServerConfig(): ServerConfig {
     leaseDays: 14,
     rateLimitPerMinute: 60,
     demo: false,
+    validationWorkers: 0,
   };
 }
 
@@ -68,12 +85,14 @@ const ENV_KEYS: Record<string, keyof ServerConfig> = {
   LICENSE_SERVICE_OUTBOX: 'outboxPath',
   LICENSE_SERVICE_RATE_LIMIT: 'rateLimitPerMinute',
   LICENSE_SERVICE_DEMO: 'demo',
+  LICENSE_SERVICE_VALIDATION_WORKERS: 'validationWorkers',
 };
-const NUMERIC = new Set<keyof ServerConfig>(['port', 'leaseDays', 'rateLimitPerMinute']);
+const NUMERIC = new Set<keyof ServerConfig>(['port', 'leaseDays', 'rateLimitPerMinute', 'validationWorkers']);
 
 /** Defaults, then a JSON config file (LICENSE_SERVICE_CONFIG), then environment variables, then overrides. */
 export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<ServerConfig> = {}): ServerConfig {
-  const config: Record<string, unknown> = { ...defaultServerConfig() };
+  // validationWorkers follows the mode unless something below sets it.
+  const config: Record<string, unknown> = { ...defaultServerConfig(), validationWorkers: undefined };
   if (env.LICENSE_SERVICE_CONFIG) Object.assign(config, JSON.parse(fs.readFileSync(env.LICENSE_SERVICE_CONFIG, 'utf8')));
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const value = env[name];
@@ -93,6 +112,7 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
     };
   }
   Object.assign(config, overrides);
+  config.validationWorkers ??= defaultValidationWorkers(config.mode as ServerMode);
   return validate(config as ServerConfig);
 }
 
@@ -105,6 +125,12 @@ function validate(config: ServerConfig): ServerConfig {
     throw new Error(`config.leaseDays: expected 1..30, got ${config.leaseDays}`);
   if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1)
     throw new Error(`config.rateLimitPerMinute: expected a positive integer, got ${config.rateLimitPerMinute}`);
+  if (
+    !Number.isInteger(config.validationWorkers) ||
+    config.validationWorkers < 0 ||
+    config.validationWorkers > MAX_VALIDATION_WORKERS
+  )
+    throw new Error(`config.validationWorkers: expected 0..${MAX_VALIDATION_WORKERS}, got ${config.validationWorkers}`);
   if (config.mode === 'production' && config.publishPublicKeyTo)
     throw new Error('config.publishPublicKeyTo: only allowed in development mode');
   if (config.mode === 'production' && config.demo)

@@ -2,37 +2,38 @@ import formbody from '@fastify/formbody';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { HealthResponseSchema } from '../src-shared/contracts/http';
-import { type Clock, serviceClock } from './clock';
-import { loadCatalog } from './catalog/load-catalog';
+import { type Clock } from './clock';
 import { type ServerConfig } from './config';
-import { CustomerRepository } from './customers/customer-repository';
+import { createContext } from './create-context';
 import { activationRoutes } from './http/activation-routes';
 import { DomainError } from './domain/domain-error';
 import { installErrorHandling } from './http/error-handling';
 import { refuseNulCharacters } from './http/nul-guard';
 import { useZodSchemas } from './http/zod-schemas';
+import { type Validate } from './http/route-options';
+import { validateDevice } from './licenses/validation-service';
 import { installLicenseRateLimit } from './http/license-rate-limit';
 import { renewalPageRoutes } from './http/renewal-page-routes';
 import { renewalRoutes } from './http/renewal-routes';
 import { updateRoutes } from './http/update-routes';
-import { loadSigningKey } from './keys/signing-key';
-import { LicenseRepository } from './licenses/license-repository';
-import { createMailTransport } from './mail/create-mail-transport';
-import { TrialRepository } from './licenses/trial-repository';
-import { OrderRepository } from './renewals/order-repository';
-import { QuoteRepository } from './renewals/quote-repository';
-import { ReminderRepository } from './renewals/reminder-repository';
 import { sendDueReminders } from './renewals/reminders';
 import { type ServiceContext } from './service-context';
-import { openStore } from './store/open-store';
 import { recordServiceRun } from './store/service-run';
+import { ValidationWorkers } from './validation/validation-workers';
 
 const REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 /** How long a stop waits for requests still running before it cuts their connections. */
 const CLOSE_GRACE_MS = 3_000;
 export const RATE_LIMIT_WINDOW_MS = 60_000;
 
-export type LicenseServer = { app: FastifyInstance; ctx: ServiceContext; url: string; close: () => Promise<void> };
+export type LicenseServer = {
+  app: FastifyInstance;
+  ctx: ServiceContext;
+  url: string;
+  /** The threads answering validations (config.validationWorkers), null when this process answers them. */
+  validationWorkers: ValidationWorkers | null;
+  close: () => Promise<void>;
+};
 
 /** What the logs must never contain: license numbers, tokens, card data, install keys, e-mail addresses. */
 const REDACT = [
@@ -45,7 +46,10 @@ const REDACT = [
   'req.body.email',
 ];
 
-export async function buildApp(ctx: ServiceContext, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: ServiceContext,
+  options: { logger?: boolean; validate?: Validate } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
       ? {
@@ -91,36 +95,10 @@ export async function buildApp(ctx: ServiceContext, options: { logger?: boolean 
     serverTime: ctx.clock().toISOString(),
     demo: ctx.config.demo,
   }));
+  const validate = options.validate ?? ((body, log) => validateDevice(ctx, body, log));
   for (const routes of [activationRoutes, renewalRoutes, renewalPageRoutes, updateRoutes])
-    await app.register(routes, { ctx, limited });
+    await app.register(routes, { ctx, limited, validate });
   return app;
-}
-
-export async function createContext(config: ServerConfig, clock?: Clock): Promise<ServiceContext> {
-  const catalog = loadCatalog(config.catalogPath);
-  const key = loadSigningKey({
-    keyPath: config.keyPath,
-    generateIfMissing: config.mode === 'development',
-    publishPublicKeyTo: config.mode === 'development' ? config.publishPublicKeyTo : null,
-  });
-  const store = await openStore(config);
-  const serviceTime = serviceClock(store.session, config.demo, clock);
-  await serviceTime.refresh();
-  return {
-    config,
-    store,
-    key,
-    catalog,
-    licenses: new LicenseRepository(store),
-    trials: new TrialRepository(store),
-    quotes: new QuoteRepository(store),
-    reminders: new ReminderRepository(store),
-    customers: new CustomerRepository(store),
-    orders: new OrderRepository(store),
-    mail: createMailTransport(config),
-    clock: serviceTime.clock,
-    refreshClock: serviceTime.refresh,
-  };
 }
 
 /** Starts the service on config.host:config.port (port 0 picks a free one) and reports the URL it listens on. */
@@ -128,10 +106,25 @@ export async function startLicenseServer(
   config: ServerConfig,
   options: { logger?: boolean; clock?: Clock } = {},
 ): Promise<LicenseServer> {
+  // A clock injected here (tests) is a function, which cannot reach another thread.
+  if (options.clock && config.validationWorkers > 0)
+    throw new Error('config.validationWorkers: must be 0 when a clock is injected (workers read the real or demo clock)');
   const ctx = await createContext(config, options.clock);
   await recordServiceRun(ctx.store.session, config, new Date().toISOString());
-  const app = await buildApp(ctx, options);
-  const address = await app.listen({ host: config.host, port: config.port });
+  // After the main context: its migrations have run and its key exists before a worker opens either.
+  const workers = config.validationWorkers > 0 ? await ValidationWorkers.start(ctx, config.validationWorkers) : null;
+  let app: FastifyInstance;
+  let address: string;
+  try {
+    app = await buildApp(ctx, { ...options, validate: workers?.validate });
+    workers?.reportTo(app.log);
+    address = await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    // A port already taken, say: the threads and connections opened for this service go with it.
+    await workers?.close();
+    await ctx.store.close();
+    throw error;
+  }
   // Reminder mails go out from the service itself, checked at start and hourly (a day has 24 chances).
   const remind = () =>
     void ctx
@@ -144,6 +137,7 @@ export async function startLicenseServer(
     app,
     ctx,
     url: address,
+    validationWorkers: workers,
     close: async () => {
       clearInterval(timer);
       // Requests still running get a grace period; a client that stopped reading a download half-way must not hold
@@ -151,6 +145,7 @@ export async function startLicenseServer(
       const cut = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       await app.close();
       clearTimeout(cut);
+      await workers?.close();
       await ctx.store.close();
     },
   };

@@ -10,7 +10,7 @@ import { lapseOverdueOrders } from '../renewals/lapse';
 import { sendDueReminders } from '../renewals/reminders';
 import { clearOrder, confirmTransfer, recordRefund } from '../renewals/transfer-confirmation';
 import { parseYen } from '../renewals/yen-amount';
-import { createContext } from '../server';
+import { createContext } from '../create-context';
 import { type ServiceContext } from '../service-context';
 import { lastServiceRun } from '../store/service-run';
 import { seedDemo } from './demo-seed';

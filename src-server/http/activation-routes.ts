@@ -2,47 +2,26 @@ import { type FastifyPluginAsync } from 'fastify';
 import { findEdition, findProduct } from '../../src-shared/catalog';
 import {
   ActivationRequestSchema,
-  type LicenseResponse,
   LicenseResponseSchema,
-  type PlacedRenewal,
   RegistrationRequestSchema,
   RegistrationResponseSchema,
   TrialRequestSchema,
   ValidationRequestSchema,
 } from '../../src-shared/contracts/http';
-import { EDITIONS, jstDateOf, trialTerm } from '../../src-shared/licensing';
+import { EDITIONS, trialTerm } from '../../src-shared/licensing';
 import { DomainError } from '../domain/domain-error';
-import { supportFor } from '../licenses/customer-support';
-import { licenseAndRenewalForDevice, licenseForDevice } from '../licenses/device-check';
+import { licenseForDevice } from '../licenses/device-check';
+import { signedAnswer } from '../licenses/license-answer';
 import { hashInstallKey } from '../licenses/license-issuer';
-import { type LicenseRow, type UnsettledRenewal } from '../licenses/license-repository';
-import { signLicenseAsync } from '../licenses/license-signer';
+import { type LicenseRow } from '../licenses/license-repository';
 import { startTrial } from '../licenses/trial-service';
-import { extendAutoRenewing } from '../renewals/auto-renewal';
 import { type RouteOptions } from './route-options';
 import { type ZodTypeProvider } from './zod-schemas';
 
-/**
- * The license's latest renewal that is not settled — pending, lapsed unpaid (and not since superseded by a paid
- * order), or with support — so the app can say so (seed 000); null when there is none. A pending order past its due
- * date is reported lapsed as of today without a write on this read path (see licenseAndRenewalForDevice).
- */
-function placedRenewal(order: UnsettledRenewal | null): PlacedRenewal | null {
-  if (!order || order.state === 'paid' || order.state === 'declined') return null;
-  return { orderId: order.id, state: order.state, method: order.method, dueOn: order.dueOn };
-}
-
 /** Activation, validation, trial and user registration: what a device asks about its own license. */
-export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { ctx, limited }) => {
+export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin, { ctx, limited, validate }) => {
   const app = plugin.withTypeProvider<ZodTypeProvider>();
-  const answer = async (license: LicenseRow, device: string): Promise<LicenseResponse> => {
-    const now = ctx.clock();
-    const support = await supportFor(ctx, license);
-    return {
-      license: await signLicenseAsync(ctx.key, license, device, now, ctx.config.leaseDays, support),
-      serverTime: now.toISOString(),
-    };
-  };
+  const answer = (license: LicenseRow, device: string) => signedAnswer(ctx, license, device);
 
   /** Binds a license to the calling device, moving it from any other device (SPEC §4), and returns it signed. */
   app.post(
@@ -60,16 +39,8 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
   app.post(
     '/v1/validations',
     { ...limited, schema: { body: ValidationRequestSchema, response: { 200: LicenseResponseSchema } } },
-    async (request) => {
-      const body = request.body;
-      const question = { licenseNumber: body.licenseNumber, product: body.product, device: body.device };
-      const today = jstDateOf(ctx.clock().toISOString());
-      const found = await licenseAndRenewalForDevice(ctx, question, today);
-      const renewed = await extendAutoRenewing(ctx, found.license, request.log);
-      // An automatic renewal just placed (once a term) may have superseded a lapsed order: read the renewal again.
-      const { renewal } = renewed === found.license ? found : await licenseAndRenewalForDevice(ctx, question, today);
-      return { ...(await answer(renewed, body.device)), renewal: placedRenewal(renewal) };
-    },
+    // In a validation worker when the service runs them (config.validationWorkers), else here: the same code.
+    async (request) => validate(request.body, request.log),
   );
 
   /** One trial per device and product, counted from the moment the terms were accepted (seed 001). */

@@ -1,4 +1,13 @@
+import { type LicenseResponse, type ValidationRequest } from '../../src-shared/contracts/http';
+import { type RenewalLog } from '../renewals/auto-renewal';
 import { type ServiceContext } from '../service-context';
 
-/** What every route plugin is registered with: the service and the per-address rate limit of its routes. */
-export type RouteOptions = { ctx: ServiceContext; limited: { config: { rateLimit: { max: number; timeWindow: number } } } };
+/** Answers a validation: validateDevice in this process, or handed to a validation worker (src-server/validation). */
+export type Validate = (body: ValidationRequest, log: RenewalLog) => Promise<LicenseResponse>;
+
+/** What every route plugin is registered with: the service, the per-address rate limit of its routes, validations. */
+export type RouteOptions = {
+  ctx: ServiceContext;
+  limited: { config: { rateLimit: { max: number; timeWindow: number } } };
+  validate: Validate;
+};

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { type FastifyBaseLogger } from 'fastify';
 import { findProduct, termRulesFor } from '../../src-shared/catalog';
 import { isRenewalWindowOpen, jstDateOf } from '../../src-shared/licensing';
 import { type LicenseRow } from '../licenses/license-repository';
@@ -14,7 +13,10 @@ import { termAfter } from './renewal-context';
  * unsettled order or a closed window stops it. Once per term: the order's Idempotency-Key is derived from the
  * license and its current end and is UNIQUE in the database. A failure is logged and never blocks the lease.
  */
-export async function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log: FastifyBaseLogger): Promise<LicenseRow> {
+/** Where a skipped automatic renewal is reported: the request's log, or a validation worker's collected lines. */
+export type RenewalLog = { warn: (fields: Record<string, unknown>, message: string) => void };
+
+export async function extendAutoRenewing(ctx: ServiceContext, license: LicenseRow, log: RenewalLog): Promise<LicenseRow> {
   if (!license.autoRenew || license.kind === 'annual' || license.trial) return license;
   const nowIso = ctx.clock().toISOString();
   const today = jstDateOf(nowIso);

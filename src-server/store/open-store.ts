@@ -1,13 +1,21 @@
 import { type ServerConfig } from '../config';
 import { SqliteStore } from './sqlite/sqlite-store';
 import { type Store } from './store';
+import { type PostgresStore } from './postgres/postgres-store';
+
+/** The PostgreSQL adapter module (a type-only import here: the module itself is loaded only when asked for). */
+export type PostgresAdapter = { PostgresStore: typeof PostgresStore };
 
 /**
  * PostgreSQL when `databaseUrl` is set (LICENSE_SERVICE_DATABASE_URL), else the SQLite file at `dbPath`. The
- * PostgreSQL adapter (and `pg`) is loaded only when asked for: a SQLite service or admin CLI starts without it.
+ * PostgreSQL adapter (and `pg`) is loaded only when asked for: a SQLite service or admin CLI starts without it. A
+ * validation worker passes its own loader (see validation-worker.ts).
  */
-export async function openStore(config: Pick<ServerConfig, 'dbPath' | 'databaseUrl'>): Promise<Store> {
+export async function openStore(
+  config: Pick<ServerConfig, 'dbPath' | 'databaseUrl'>,
+  loadPostgres: () => Promise<PostgresAdapter> = () => import('./postgres/postgres-store'),
+): Promise<Store> {
   if (!config.databaseUrl) return SqliteStore.open(config.dbPath);
-  const { PostgresStore } = await import('./postgres/postgres-store');
+  const { PostgresStore } = await loadPostgres();
   return PostgresStore.open(config.databaseUrl);
 }

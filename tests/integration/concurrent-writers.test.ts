@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, jstDateOf } from '../../src-shared/licensing';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
-import { createContext } from '../../src-server/server';
+import { createContext } from '../../src-server/create-context';
 import { type ServiceContext } from '../../src-server/service-context';
 import { freshPostgresDatabase, testStores } from './helpers/test-stores';
 import { adminCli, serviceConfig, serviceDir, type ServiceProcess, startServiceProcess } from './helpers/service-process';

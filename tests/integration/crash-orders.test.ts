@@ -4,7 +4,7 @@ import { addDays, jstDateOf } from '../../src-shared/licensing';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { createQuote } from '../../src-server/renewals/quote-service';
 import { SANDBOX_CARDS } from '../../src-server/renewals/sandbox-card';
-import { createContext } from '../../src-server/server';
+import { createContext } from '../../src-server/create-context';
 import { type ServiceContext } from '../../src-server/service-context';
 import { SqliteStore } from '../../src-server/store/sqlite/sqlite-store';
 import { freshPostgresDatabase, testStores } from './helpers/test-stores';

@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { parentPort, workerData } from 'node:worker_threads';
+import { asDomainError } from '../domain/rules-errors';
+import { validateDevice } from '../licenses/validation-service';
+import { createContext } from '../create-context';
+import { type ServiceContext } from '../service-context';
+import { type PostgresAdapter } from '../store/open-store';
+import {
+  CLOSE,
+  type ValidationJob,
+  type ValidationOutcome,
+  type ValidationWorkerData,
+  type WorkerLogLine,
+  type WorkerStarted,
+} from './worker-messages';
+
+/**
+ * Node 20 runs no module hooks in a worker thread, so this thread has tsx's CommonJS hook only (see
+ * validation-workers.ts) and an `import()` of TypeScript would fail: the PostgreSQL adapter is required instead,
+ * still only when the service runs on PostgreSQL.
+ */
+const loadPostgres = (): Promise<PostgresAdapter> =>
+  Promise.resolve(createRequire(__filename)('../store/postgres/postgres-store') as PostgresAdapter);
+
+/** An Error does not cross threads whole: its name, message and stack do. */
+function cloneable(fields: Record<string, unknown>): Record<string, unknown> {
+  const { err, ...rest } = fields;
+  if (!(err instanceof Error)) return fields;
+  return { ...rest, err: { type: err.name, message: err.message, stack: err.stack } };
+}
+
+/** validateDevice on this thread's own connection; every ending is a message, nothing is thrown across. */
+async function answer(ctx: ServiceContext, job: ValidationJob): Promise<ValidationOutcome> {
+  const logs: WorkerLogLine[] = [];
+  const log = {
+    warn: (fields: Record<string, unknown>, message: string) => void logs.push({ fields: cloneable(fields), message }),
+  };
+  try {
+    // The demo clock's offset may have moved since the last request (the admin CLI sets it in the database).
+    if (ctx.config.demo) await ctx.refreshClock();
+    return { id: job.id, logs, answer: await validateDevice(ctx, job.body, log, 'this-thread') };
+  } catch (error) {
+    const refusal = asDomainError(error);
+    if (refusal) return { id: job.id, logs, refusal: refusal.body.error };
+    return { id: job.id, logs, failure: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+}
+
+/**
+ * A validation worker (src-server/validation/validation-workers.ts starts them): its own service context on the
+ * same database and key (the public key is never written from here), answering one job at a time per message.
+ */
+async function main(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('validation-worker.ts runs as a worker thread only');
+  const { config } = workerData as ValidationWorkerData;
+  let ctx: ServiceContext;
+  try {
+    ctx = await createContext({ ...config, publishPublicKeyTo: null, validationWorkers: 0 }, undefined, loadPostgres);
+  } catch (error) {
+    port.postMessage({ ready: false, reason: error instanceof Error ? error.message : String(error) } satisfies WorkerStarted);
+    return;
+  }
+  port.on('message', (message: ValidationJob | typeof CLOSE) => {
+    if (message === CLOSE) {
+      void ctx.store.close().finally(() => port.close());
+      return;
+    }
+    void answer(ctx, message).then((outcome) => port.postMessage(outcome));
+  });
+  port.postMessage({ ready: true } satisfies WorkerStarted);
+}
+
+void main();
