@@ -66,7 +66,14 @@ async function main(): Promise<void> {
       void ctx.store.close().finally(() => port.close());
       return;
     }
-    void answer(ctx, message).then((outcome) => port.postMessage(outcome));
+    void answer(ctx, message).then((outcome) => {
+      try {
+        port.postMessage(outcome);
+      } catch {
+        // A log line that cannot be cloned must not cost the answer (nor this thread).
+        port.postMessage({ ...outcome, logs: [] });
+      }
+    });
   });
   port.postMessage({ ready: true } satisfies WorkerStarted);
 }
