@@ -13,6 +13,11 @@ import { placeRelease } from './support/releases';
 const running = stopAfterEachTest();
 
 const heading = (page: Page, name: string) => page.getByRole('heading', { name });
+/**
+ * The first screen is up and has put the focus on its heading (App.tsx does on every screen change). A Tab pressed
+ * before that lands nowhere, and the heading's focus then arrives in the middle of tabTo's walk.
+ */
+const screenShown = (page: Page, name: string) => expect(heading(page, name)).toBeFocused();
 
 /** A wizard step has arrived: its heading has the focus (so the next Tab is inside the step) and nothing is sending. */
 async function onStep(page: Page, title: string): Promise<void> {
@@ -238,6 +243,7 @@ test.describe('keyboard alone, with a visible focus', () => {
   test('ライセンス認証: Tab to the field, type, Tab to 認証する, Enter; then 今すぐ確認する', async ({ page }) => {
     const s = await startApp(running);
     await page.goto(s.hostUrl);
+    await screenShown(page, 'ライセンス認証');
     await tabTo(page, page.getByLabel('ライセンス番号'));
     await page.keyboard.type(s.number!);
     await page.keyboard.press('Tab');
@@ -258,6 +264,7 @@ test.describe('keyboard alone, with a visible focus', () => {
   test('the renewal wizard from ご契約状況 to the payment, by Tab, Shift+Tab, Enter and Space', async ({ page }) => {
     const s = await startApp(running, { license: { edition: 'package', start: '2025-12-01', end: jstDate(20), booklet: true } });
     await page.goto(s.hostUrl);
+    await screenShown(page, 'ライセンス認証');
     await tabTo(page, page.getByLabel('ライセンス番号'));
     await page.keyboard.type(s.number!);
     await page.keyboard.press('Enter');
@@ -377,6 +384,7 @@ test.describe('keyboard alone, with a visible focus', () => {
       releasesPath: placeRelease(tempDir('e2e-a11y-release')),
     });
     await page.goto(s.hostUrl);
+    await screenShown(page, 'ライセンス認証');
     await tabTo(page, page.getByLabel('ライセンス番号'));
     await page.keyboard.type(s.number!);
     await page.keyboard.press('Enter');
