@@ -40,9 +40,14 @@ export type ServerConfig = {
 /** The most validation workers one instance runs: beyond the cores there is nothing to gain. */
 export const MAX_VALIDATION_WORKERS = 32;
 
-/** Production's default: every core but one, which parses HTTP and signs nothing. */
+/**
+ * Production's default: every core but one (the HTTP thread's), at most 8. The count of cores Node sees follows the
+ * CPU affinity, not a container's CPU quota: on a big host a quota-limited container would otherwise start dozens of
+ * workers, each with its own connections and memory. Set LICENSE_SERVICE_VALIDATION_WORKERS there.
+ */
+export const DEFAULT_MAX_VALIDATION_WORKERS = 8;
 export function defaultValidationWorkers(mode: ServerMode): number {
-  return mode === 'production' ? Math.min(MAX_VALIDATION_WORKERS, Math.max(0, os.availableParallelism() - 1)) : 0;
+  return mode === 'production' ? Math.min(DEFAULT_MAX_VALIDATION_WORKERS, Math.max(0, os.availableParallelism() - 1)) : 0;
 }
 
 /** The repository's root, also from a bundle one folder below it (the tests' service processes). */
@@ -97,6 +102,8 @@ export function loadServerConfig(env: NodeJS.ProcessEnv = process.env, overrides
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const value = env[name];
     if (value === undefined) continue;
+    // An empty worker count (a compose file's `VAR=`) means "not set": the mode's default, not 0.
+    if (key === 'validationWorkers' && value === '') continue;
     if (NUMERIC.has(key)) config[key] = Number(value);
     else if (key === 'demo') config[key] = value === '1' || value === 'true';
     else config[key] = value === '' ? null : value;
@@ -131,6 +138,8 @@ function validate(config: ServerConfig): ServerConfig {
     config.validationWorkers > MAX_VALIDATION_WORKERS
   )
     throw new Error(`config.validationWorkers: expected 0..${MAX_VALIDATION_WORKERS}, got ${config.validationWorkers}`);
+  if (config.validationWorkers > 0 && !config.databaseUrl && config.dbPath === ':memory:')
+    throw new Error('config.validationWorkers: an in-memory database cannot be shared with workers; use a file or 0 workers');
   if (config.mode === 'production' && config.publishPublicKeyTo)
     throw new Error('config.publishPublicKeyTo: only allowed in development mode');
   if (config.mode === 'production' && config.demo)

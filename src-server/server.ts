@@ -112,15 +112,16 @@ export async function startLicenseServer(
   const ctx = await createContext(config, options.clock);
   await recordServiceRun(ctx.store.session, config, new Date().toISOString());
   // After the main context: its migrations have run and its key exists before a worker opens either.
-  const workers = config.validationWorkers > 0 ? await ValidationWorkers.start(ctx, config.validationWorkers) : null;
+  let workers: ValidationWorkers | null = null;
   let app: FastifyInstance;
   let address: string;
   try {
+    workers = config.validationWorkers > 0 ? await ValidationWorkers.start(ctx, config.validationWorkers) : null;
     app = await buildApp(ctx, { ...options, validate: workers?.validate });
     workers?.reportTo(app.log);
     address = await app.listen({ host: config.host, port: config.port });
   } catch (error) {
-    // A port already taken, say: the threads and connections opened for this service go with it.
+    // A worker that cannot open the store, a port already taken: what was opened for this service goes with it.
     await workers?.close();
     await ctx.store.close();
     throw error;

@@ -1,10 +1,9 @@
 import { type ServerConfig } from '../config';
 import { SqliteStore } from './sqlite/sqlite-store';
 import { type Store } from './store';
-import { type PostgresStore } from './postgres/postgres-store';
 
-/** The PostgreSQL adapter module (a type-only import here: the module itself is loaded only when asked for). */
-export type PostgresAdapter = { PostgresStore: typeof PostgresStore };
+/** What openStore needs of the PostgreSQL adapter module, which is loaded only when asked for. */
+export type PostgresAdapter = { PostgresStore: { open: (connectionString: string) => Promise<Store> } };
 
 /**
  * PostgreSQL when `databaseUrl` is set (LICENSE_SERVICE_DATABASE_URL), else the SQLite file at `dbPath`. The

@@ -5,6 +5,7 @@ import { validateDevice } from '../licenses/validation-service';
 import { createContext } from '../create-context';
 import { type ServiceContext } from '../service-context';
 import { type PostgresAdapter } from '../store/open-store';
+import { type PostgresStore } from '../store/postgres/postgres-store';
 import {
   CLOSE,
   type ValidationJob,
@@ -19,15 +20,22 @@ import {
  * validation-workers.ts) and an `import()` of TypeScript would fail: the PostgreSQL adapter is required instead,
  * still only when the service runs on PostgreSQL.
  */
-const loadPostgres = (): Promise<PostgresAdapter> =>
-  Promise.resolve(createRequire(__filename)('../store/postgres/postgres-store') as PostgresAdapter);
+const loadPostgres = (): Promise<PostgresAdapter> => {
+  const adapter = createRequire(__filename)('../store/postgres/postgres-store') as { PostgresStore: typeof PostgresStore };
+  const open = (url: string) => adapter.PostgresStore.open(url, { maxConnections: WORKER_CONNECTIONS });
+  return Promise.resolve({ PostgresStore: { open } });
+};
 
-/** An Error does not cross threads whole: its name, message and stack do. */
+/** An Error does not cross threads whole: its name, message, stack and own plain fields (a driver's `code`) do. */
 function cloneable(fields: Record<string, unknown>): Record<string, unknown> {
   const { err, ...rest } = fields;
   if (!(err instanceof Error)) return fields;
-  return { ...rest, err: { type: err.name, message: err.message, stack: err.stack } };
+  const own = Object.entries(err).filter(([, value]) => value === null || typeof value !== 'object');
+  return { ...rest, err: { ...Object.fromEntries(own), type: err.name, message: err.message, stack: err.stack } };
 }
+
+/** Each worker's own PostgreSQL pool stays small: an instance opens 10 + 4 × workers connections at most. */
+const WORKER_CONNECTIONS = 4;
 
 /** validateDevice on this thread's own connection; every ending is a message, nothing is thrown across. */
 async function answer(ctx: ServiceContext, job: ValidationJob): Promise<ValidationOutcome> {
@@ -48,7 +56,8 @@ async function answer(ctx: ServiceContext, job: ValidationJob): Promise<Validati
 
 /**
  * A validation worker (src-server/validation/validation-workers.ts starts them): its own service context on the
- * same database and key (the public key is never written from here), answering one job at a time per message.
+ * same database and key (the public key is never written from here). Jobs run as they arrive, interleaved at their
+ * awaits like requests on any event loop; each is answered with one message.
  */
 async function main(): Promise<void> {
   const port = parentPort;
@@ -70,8 +79,9 @@ async function main(): Promise<void> {
       try {
         port.postMessage(outcome);
       } catch {
-        // A log line that cannot be cloned must not cost the answer (nor this thread).
-        port.postMessage({ ...outcome, logs: [] });
+        // A log line that cannot be cloned must not cost the answer (nor this thread); say that lines were dropped.
+        const dropped = { fields: { lines: outcome.logs.length }, message: 'validation worker log lines could not be passed on' };
+        port.postMessage({ ...outcome, logs: [dropped] });
       }
     });
   });

@@ -17,8 +17,10 @@ import {
 } from './worker-messages';
 
 const WORKER_FILE = path.join(SERVICE_ROOT, 'src-server/validation/validation-worker.ts');
-/** How long a crashed worker's place stays empty (validations are answered in this process meanwhile). */
+/** How long a crashed worker's place stays empty (validations are answered in this process meanwhile)… */
 const RESPAWN_DELAY_MS = 1_000;
+/** …doubled after each replacement that could not start (the database briefly away), up to this. */
+const RESPAWN_DELAY_MAX_MS = 30_000;
 /** How long a closing worker may take to close its database before it is stopped. */
 const CLOSE_WAIT_MS = 2_000;
 
@@ -42,7 +44,10 @@ export type PoolLog = { error: (fields: Record<string, unknown>, message: string
 export class ValidationWorkers {
   private readonly slots: Slot[] = [];
   private readonly pending = new Map<number, Pending>();
+  /** Workers being started (at first, or replacing one): close() waits for them too. */
+  private readonly starting = new Set<Promise<void>>();
   private nextId = 1;
+  private answeredCount = 0;
   private closing = false;
   private log: PoolLog = { error: (fields, message) => console.error(message, fields) };
 
@@ -65,6 +70,11 @@ export class ValidationWorkers {
     this.log = log;
   }
 
+  /** How many validations the workers have answered (refusals included), for monitoring and tests. */
+  get answered(): number {
+    return this.answeredCount;
+  }
+
   /** The worker threads answering now (a lost one is missing until its replacement has started). */
   get threads(): readonly Worker[] {
     return this.slots.map((slot) => slot.worker);
@@ -83,6 +93,8 @@ export class ValidationWorkers {
 
   async close(): Promise<void> {
     this.closing = true;
+    // A worker still starting closes itself once it is up (see spawn); wait for that too.
+    await Promise.allSettled([...this.starting]);
     await Promise.all(
       [...this.slots].map(async ({ worker }) => {
         const exited = new Promise((resolve) => worker.once('exit', resolve));
@@ -101,6 +113,14 @@ export class ValidationWorkers {
   }
 
   private spawn(): Promise<void> {
+    const started = this.startWorker();
+    this.starting.add(started);
+    const done = () => void this.starting.delete(started);
+    started.then(done, done);
+    return started;
+  }
+
+  private startWorker(): Promise<void> {
     const workerData: ValidationWorkerData = { config: this.ctx.config };
     // No execArgv of this process: a launcher's loader flags (tsx) would register twice.
     const worker = new Worker(workerSource(), { eval: true, workerData, execArgv: [] });
@@ -118,10 +138,11 @@ export class ValidationWorkers {
         worker.off('error', onError);
         worker.off('exit', onExit);
         if (!started.ready) return failed(started.reason);
-        // A replacement that came up while the service was closing is closed at once.
+        // A worker that came up while the service was closing is closed at once, and close() waits for its exit.
         if (this.closing) {
+          worker.once('exit', () => resolve());
           worker.postMessage(CLOSE);
-          return resolve();
+          return;
         }
         const slot: Slot = { worker, inFlight: new Set() };
         this.slots.push(slot);
@@ -138,6 +159,7 @@ export class ValidationWorkers {
     if (!pending) return;
     this.pending.delete(outcome.id);
     pending.slot.inFlight.delete(outcome.id);
+    this.answeredCount += 1;
     for (const line of outcome.logs) pending.log.warn(line.fields, line.message);
     if ('answer' in outcome) pending.resolve(outcome.answer);
     else if ('refusal' in outcome) {
@@ -158,9 +180,17 @@ export class ValidationWorkers {
     }
     if (this.closing) return;
     this.log.error({ reason }, 'a validation worker stopped; starting another');
+    this.replace(RESPAWN_DELAY_MS);
+  }
+
+  /** Starts a worker in a lost one's place after `delay`, and keeps trying, each time waiting longer, until one is up. */
+  private replace(delay: number): void {
     setTimeout(() => {
-      if (!this.closing)
-        this.spawn().catch((error: unknown) => this.log.error({ err: error }, 'a validation worker could not be restarted'));
-    }, RESPAWN_DELAY_MS).unref();
+      if (this.closing) return;
+      this.spawn().catch((error: unknown) => {
+        this.log.error({ err: error }, 'a validation worker could not be restarted; trying again');
+        this.replace(Math.min(delay * 2, RESPAWN_DELAY_MAX_MS));
+      });
+    }, delay).unref();
   }
 }

@@ -44,8 +44,11 @@ describe.each(testStores())('on %s', (store) => {
 
   it('answers with a license signed by the service key, for this device, as the service process would', async () => {
     const license = await issued();
+    const before = server.validationWorkers!.answered;
     const answer = await validate(license.number, license.device);
     expect(answer.status).toBe(200);
+    // A worker answered it, not the service's own thread.
+    expect(server.validationWorkers!.answered).toBe(before + 1);
     const { payload, signature } = answer.body.license as { payload: string; signature: string };
     const publicKey = fs.readFileSync(server.publicKeyPath, 'utf8');
     expect(crypto.verify(null, Buffer.from(payload), publicKey, Buffer.from(signature, 'base64'))).toBe(true);
@@ -68,6 +71,7 @@ describe.each(testStores())('on %s', (store) => {
       body: { error: { code: 'moved' } },
     });
     expect(await validate(license.number, license.device, 'sakura-suitocho')).toMatchObject({
+      status: 409,
       body: { error: { code: 'product-mismatch' } },
     });
     // A bad body is refused by this process's schema before any worker sees it.
@@ -118,9 +122,24 @@ describe.each(testStores())('on %s', (store) => {
     await expect.poll(() => pool.threads.length, { timeout: 15_000, interval: 100 }).toBe(2);
     await Promise.all(pool.threads.map((thread) => thread.terminate()));
     // With no worker at all, this process answers until the replacements are up.
+    const answeredByWorkers = pool.answered;
     expect((await validate(license.number, license.device)).status).toBe(200);
+    expect(pool.answered).toBe(answeredByWorkers);
     await expect.poll(() => pool.threads.length, { timeout: 15_000, interval: 100 }).toBe(2);
     expect((await validate(license.number, license.device)).status).toBe(200);
+    expect(pool.answered).toBe(answeredByWorkers + 1);
+  });
+
+  it('answers every request a dying worker held: the answer it sent, or 500 internal, never a hang', async () => {
+    const license = await issued();
+    const pool = server.validationWorkers!;
+    const requests = Array.from({ length: 40 }, () => validate(license.number, license.device));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await Promise.all(pool.threads.map((thread) => thread.terminate()));
+    const answers = await Promise.all(requests);
+    for (const answer of answers)
+      if (answer.status !== 200) expect(answer).toMatchObject({ status: 500, body: { error: { code: 'internal' } } });
+    await expect.poll(() => pool.threads.length, { timeout: 15_000, interval: 100 }).toBe(2);
   });
 });
 
