@@ -1,5 +1,5 @@
 import { type LicenseResponse, type PlacedRenewal, type ValidationRequest } from '../../src-shared/contracts/http';
-import { jstDateOf } from '../../src-shared/licensing';
+import { jstDateAt } from '../../src-shared/licensing';
 import { extendAutoRenewing, type RenewalLog } from '../renewals/auto-renewal';
 import { type ServiceContext } from '../service-context';
 import { licenseAndRenewalForDevice } from './device-check';
@@ -27,7 +27,7 @@ export async function validateDevice(
   signing: Signing = 'thread-pool',
 ): Promise<LicenseResponse> {
   const question = { licenseNumber: body.licenseNumber, product: body.product, device: body.device };
-  const today = jstDateOf(ctx.clock().toISOString());
+  const today = jstDateAt(ctx.clock());
   const found = await licenseAndRenewalForDevice(ctx, question, today);
   const renewed = await extendAutoRenewing(ctx, found.license, log);
   // An automatic renewal just placed (once a term) may have superseded a lapsed order: read the renewal again.

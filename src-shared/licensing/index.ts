@@ -13,7 +13,7 @@ export {
   weekday,
 } from './calendar-date';
 export type { CalendarDate } from './calendar-date';
-export { compareInstants, instantToEpochMs, jstDateOf, jstInstantAt } from './jst';
+export { compareInstants, instantToEpochMs, jstDateAt, jstDateOf, jstInstantAt } from './jst';
 export type { Instant } from './jst';
 
 export { TERM_BASES, assertTermRules, isClosureDay } from './term-rules';

@@ -49,8 +49,21 @@ export function instantToEpochMs(value: Instant): number {
 
 /** The Asia/Tokyo calendar date of an instant (JST is UTC+9 all year; Japan has no daylight saving time). */
 export function jstDateOf(value: Instant): CalendarDate {
-  const jstMs = instantToEpochMs(value) + JST_OFFSET_MINUTES * MS_PER_MINUTE;
-  return dateFromDayNumber(Math.floor(jstMs / MS_PER_DAY));
+  return jstDateOfEpochMs(instantToEpochMs(value));
+}
+
+/**
+ * jstDateOf for a clock's reading, without writing it out and parsing it back (the service's hot validation path
+ * asks this once per request). Still independent of the machine's zone: only the epoch milliseconds are read.
+ */
+export function jstDateAt(instant: Date): CalendarDate {
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) throw invalidInstant(String(instant), 'not a valid date');
+  return jstDateOfEpochMs(ms);
+}
+
+function jstDateOfEpochMs(ms: number): CalendarDate {
+  return dateFromDayNumber(Math.floor((ms + JST_OFFSET_MINUTES * MS_PER_MINUTE) / MS_PER_DAY));
 }
 
 /** The instant at `hour`:00 JST on `date`, written with the +09:00 offset, e.g. '2023-07-31T15:00:00+09:00'. */

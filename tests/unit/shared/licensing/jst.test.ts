@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareInstants, instantToEpochMs, jstDateOf, jstInstantAt } from '../../../../src-shared/licensing';
+import { compareInstants, instantToEpochMs, jstDateAt, jstDateOf, jstInstantAt } from '../../../../src-shared/licensing';
 import { expectLicensingError } from './expect-licensing-error';
 
 describe('JST conversion (machine TZ is ' + (process.env.TZ ?? 'unset') + ')', () => {
@@ -22,6 +22,18 @@ describe('JST conversion (machine TZ is ' + (process.env.TZ ?? 'unset') + ')', (
     expect(jstDateOf('2021-04-30T07:59:59-0700')).toBe('2021-04-30');
     expect(jstDateOf('2023-12-31T15:00:00Z')).toBe('2024-01-01');
     expect(jstDateOf('2024-02-28T15:30Z')).toBe('2024-02-29');
+  });
+
+  it('reads a clock (jstDateAt) as jstDateOf reads the instant written out, around JST midnight and anywhere', () => {
+    expect(jstDateAt(new Date('2021-04-30T14:59:59.999Z'))).toBe('2021-04-30');
+    expect(jstDateAt(new Date('2021-04-30T15:00:00Z'))).toBe('2021-05-01');
+    expect(jstDateAt(new Date('2023-12-31T15:00:00Z'))).toBe('2024-01-01');
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 4_102_444_800_000 }), (ms) => {
+        expect(jstDateAt(new Date(ms))).toBe(jstDateOf(new Date(ms).toISOString()));
+      }),
+    );
+    expectLicensingError(() => jstDateAt(new Date(Number.NaN)), 'invalid-instant');
   });
 
   it('agrees with a UTC-only reference for any instant', () => {
