@@ -74,17 +74,34 @@ const NO_LAPSED_CO_TERM_ON_THIS_TERM = `NOT EXISTS (SELECT 1 FROM order_items pi
 /** A license's renewal that is not settled, as a validation reports it (state as of the day asked). */
 export type UnsettledRenewal = { id: string; state: OrderState; method: PaymentMethodCode; dueOn: string | null };
 
-type RowWithRenewal = Row & {
-  renewal_id: string | null;
-  renewal_state: OrderState | null;
-  renewal_method: PaymentMethodCode | null;
-  renewal_due_on: string | null;
-};
+/** The validation's one read, column by column in selectLicenseWithRenewal's order (see SqlSession.getColumns). */
+type LicenseWithRenewalColumns = [
+  id: string,
+  number: string,
+  product: string,
+  edition: Edition,
+  kind: LicenseKind,
+  termStart: string,
+  termEnd: string,
+  state: LicenseState,
+  trial: number,
+  device: string | null,
+  customerId: string | null,
+  registrationNumber: string | null,
+  registeredAt: string | null,
+  autoRenew: number,
+  installedOn: string | null,
+  optionsJson: string,
+  renewalId: string | null,
+  renewalState: OrderState | null,
+  renewalMethod: PaymentMethodCode | null,
+  renewalDueOn: string | null,
+];
 
 /**
  * The validation's one read: the license, its options and its latest unsettled renewal in one statement (one read
- * transaction, one round trip) instead of three. Only the columns a LicenseRow needs: every column is a property
- * built per row. Placeholders: the JST day twice (the renewal's state as of today), then the license number.
+ * transaction, one round trip) instead of three. Only the columns a LicenseRow needs, read as an array in this order
+ * (LicenseWithRenewalColumns). Placeholders: the JST day twice (the renewal's state as of today), then the license number.
  */
 const selectLicenseWithRenewal = (dialect: Dialect) => `
   SELECT l.id, l.number, l.product, l.edition, l.kind, l.term_start, l.term_end, l.state, l.trial, l.device,
@@ -171,13 +188,29 @@ export class LicenseRepository {
     number: string,
     today: string,
   ): Promise<{ license: LicenseRow; renewal: UnsettledRenewal | null } | null> {
-    const row = await this.sql.get<RowWithRenewal>(this.selectWithRenewal, [today, today, number]);
-    if (!row) return null;
-    const renewal =
-      row.renewal_id === null
-        ? null
-        : { id: row.renewal_id, state: row.renewal_state!, method: row.renewal_method!, dueOn: row.renewal_due_on };
-    return { license: this.toLicense(row), renewal };
+    const c = await this.sql.getColumns<LicenseWithRenewalColumns>(this.selectWithRenewal, [today, today, number]);
+    if (!c) return null;
+    const license = this.toLicense({
+      id: c[0],
+      number: c[1],
+      product: c[2],
+      edition: c[3],
+      kind: c[4],
+      term_start: c[5],
+      term_end: c[6],
+      state: c[7],
+      trial: c[8],
+      device: c[9],
+      customer_id: c[10],
+      registration_number: c[11],
+      registered_at: c[12],
+      auto_renew: c[13],
+      installed_on: c[14],
+      options_json: c[15],
+      install_key_hash: null,
+    });
+    const renewal = c[16] === null ? null : { id: c[16], state: c[17]!, method: c[18]!, dueOn: c[19] };
+    return { license, renewal };
   }
 
   async findById(id: string): Promise<LicenseRow | null> {

@@ -61,8 +61,15 @@ export class PostgresStore implements Store {
         ? client.query<R & pg.QueryResultRow>(text, [...params])
         : pool.query<R & pg.QueryResultRow>(text, [...params]);
     };
+    const queryColumns = async <R extends unknown[]>(sql: string, params: readonly unknown[] = []) => {
+      const config: pg.QueryArrayConfig = { text: numberPlaceholders(sql), values: [...params], rowMode: 'array' };
+      const client = this.scope.current();
+      return client ? client.query<R>(config) : pool.query<R>(config);
+    };
     this.session = {
       get: async <R>(sql: string, params?: readonly unknown[]) => (await query<R>(sql, params)).rows[0] as R | undefined,
+      getColumns: async <R extends readonly unknown[]>(sql: string, params?: readonly unknown[]) =>
+        (await queryColumns<unknown[]>(sql, params)).rows[0] as R | undefined,
       all: async <R>(sql: string, params?: readonly unknown[]) => (await query<R>(sql, params)).rows as R[],
       run: async (sql: string, params?: readonly unknown[]) => (await query(sql, params)).rowCount ?? 0,
     };

@@ -22,15 +22,20 @@ export class SqliteStore implements Store {
   readonly dialect = SQLITE;
   readonly session: SqlSession;
   private readonly statements: StatementCache;
+  /** The same SQL prepared apart in raw mode (a statement's mode is its own, and the cache shares statements). */
+  private readonly columnStatements: StatementCache;
   private readonly mutex = new Mutex();
   private readonly scope = new TransactionScope<true>();
 
   constructor(readonly db: ServerDatabase) {
     this.statements = new StatementCache(db);
+    this.columnStatements = new StatementCache(db, { raw: true });
     const inScope = <T>(fn: () => T): Promise<T> => (this.scope.current() ? Promise.resolve(fn()) : this.mutex.runStatement(fn));
     this.session = {
       get: <R>(sql: string, params: readonly unknown[] = []) =>
         inScope(() => this.statements.prepare<unknown[], R>(sql).get(...params)),
+      getColumns: <R extends readonly unknown[]>(sql: string, params: readonly unknown[] = []) =>
+        inScope(() => this.columnStatements.prepare<unknown[], R>(sql).get(...params)),
       all: <R>(sql: string, params: readonly unknown[] = []) =>
         inScope(() => this.statements.prepare<unknown[], R>(sql).all(...params)),
       run: (sql: string, params: readonly unknown[] = []) => inScope(() => this.statements.prepare(sql).run(...params).changes),
