@@ -51,11 +51,15 @@ describe.each(testStores())('on %s', (store) => {
 
     for (const [method, route, body, contentType] of routes) {
       it(`${method} ${route.split('?')[0]}: 429 after ${LIMIT} requests a minute, retry-after about a minute`, async () => {
-        const statuses = [];
-        for (let i = 0; i < LIMIT; i++) statuses.push((await send(method, route, body, contentType)).status);
-        expect(statuses.every((s) => s !== 429)).toBe(true);
+        const answers = [];
+        for (let i = 0; i < LIMIT; i++) answers.push(await send(method, route, body, contentType));
+        expect(answers.every((a) => a.status !== 429)).toBe(true);
+        // The x-ratelimit-* headers come with a refusal only (docs/decisions.md): no answer before it carries them.
+        expect(answers.filter((a) => a.headers.has('x-ratelimit-remaining'))).toEqual([]);
         const limited = await send(method, route, body, contentType);
         expect(limited.status).toBe(429);
+        expect(limited.headers.get('x-ratelimit-limit')).toBe(String(LIMIT));
+        expect(limited.headers.get('x-ratelimit-remaining')).toBe('0');
         // The window is a minute, not a second: the answer says to come back in about 60 seconds.
         const retryAfter = Number(limited.headers.get('retry-after'));
         expect(retryAfter).toBeGreaterThanOrEqual(55);
