@@ -16,7 +16,10 @@ import { type LicenseServer, startLicenseServer } from '../src-server/server';
 //   - a "signed bare" route that parses the same body and signs a payload of the same size with Ed25519, off the
 //     event loop as the service does: the irreducible cost of a validation,
 // at saturation (100 connections) and, for every route of the service, the p99 at a fixed offered load of
-// 1,000 requests per second. Targets: validations ≥ 80 % of the signed bare route's throughput; validation p99
+// 1,000 requests per second. At saturation every route is first warmed up alike (BENCH_WARMUP_SECONDS), then the
+// signed bare route and the validations are measured in turn, BENCH_ROUNDS times BENCH_SECONDS each, and each
+// figure is the median of its rounds: this machine's speed drifts by tens of per cent from minute to minute, and
+// taking the two in turn lets a drift weigh on both. Targets: validations ≥ 80 % of the signed bare route's throughput; validation p99
 // at 1,000 req/s ≤ 1.5 × the signed bare route's. Nothing is cached: every validation signs a fresh payload
 // (its issuedAt and lease change every millisecond), as a real device's request needs.
 // The service runs as a production instance does: validations answered by validation workers, one per core but
@@ -26,9 +29,11 @@ import { type LicenseServer, startLicenseServer } from '../src-server/server';
 // {"bareRps":…,"signedBareRps":…,"validationRps":…,"ratioToSigned":…,"p99MsAt1000":…,"signedBareP99MsAt1000":…}
 
 const CONNECTIONS = 100;
-const SECONDS = positiveNumber('BENCH_SECONDS', 10);
+const SECONDS = positiveNumber('BENCH_SECONDS', 6);
 const FIXED_SECONDS = positiveNumber('BENCH_FIXED_SECONDS', 5);
-const WARMUP_SECONDS = Math.min(2, SECONDS);
+const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 5);
+/** Rounds of the two compared routes, taken in turn; each figure is the median of its rounds. */
+const ROUNDS = Math.round(positiveNumber('BENCH_ROUNDS', 5));
 const OFFERED_RPS = 1000;
 const TARGET_RATIO = 0.8;
 const TARGET_P99_FACTOR = 1.5;
@@ -38,7 +43,7 @@ function positiveNumber(name: string, fallback: number): number {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: expected a positive number of seconds, got ${raw}`);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name}: expected a positive number, got ${raw}`);
   return value;
 }
 
@@ -109,12 +114,20 @@ const show = (run: Run) =>
   `${run.rps.toFixed(0)} req/s, p50 ${run.p50Ms} ms, p99 ${run.p99Ms} ms, ${run.requests} requests, ` +
   `non-2xx ${run.non2xx}, errors ${run.errors}, timeouts ${run.timeouts}`;
 
-async function saturate(label: string, target: Target): Promise<Run> {
-  process.stdout.write(`${label}: ${WARMUP_SECONDS} s warm-up, then ${SECONDS} s with ${CONNECTIONS} connections…\n`);
+async function warmUp(label: string, target: Target): Promise<void> {
+  process.stdout.write(`${label}: ${WARMUP_SECONDS} s warm-up with ${CONNECTIONS} connections\n`);
   await cannon(target, WARMUP_SECONDS);
+}
+
+async function saturate(label: string, target: Target): Promise<Run> {
   const run = await cannon(target, SECONDS);
-  process.stdout.write(`  ${show(run)}\n`);
+  process.stdout.write(`  ${label.padEnd(34)} ${show(run)}\n`);
   return run;
+}
+
+/** The run whose throughput is the median of the rounds (the middle one; the lower middle for an even count). */
+function median(runs: Run[]): Run {
+  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor((runs.length - 1) / 2)]!;
 }
 
 async function atFixedLoad(label: string, target: Target): Promise<Run> {
@@ -192,15 +205,29 @@ async function main(): Promise<number> {
       `license service benchmark on loopback (Node ${process.version}, ${os.cpus().length} CPUs, logger off, rate limits off, ` +
         `signed payload ${payloadBytes} bytes)\n`,
     );
-    const bareRun = await saturate('bare Fastify GET /bare', { url: `${floor.url}/bare` });
+    const bareTarget: Target = { url: `${floor.url}/bare` };
     const signedTarget: Target = { url: `${floor.url}/signed`, method: 'POST', headers: json, body };
-    const signedRun = await saturate('signed bare POST /signed (parse + Ed25519)', signedTarget);
     const validationTarget: Target = { url: `${service.url}/v1/validations`, method: 'POST', headers: json, body };
-    const validationRun = await saturate('POST /v1/validations', validationTarget);
+    // Every route warmed up alike (the validation worker is a JavaScript engine of its own, which compiles its hot
+    // code only under load), then the two compared routes measured in turn, so a drift of this shared machine during
+    // the run weighs on both.
+    await warmUp('bare Fastify GET /bare', bareTarget);
+    await warmUp('signed bare POST /signed (parse + Ed25519)', signedTarget);
+    await warmUp('POST /v1/validations', validationTarget);
+    process.stdout.write(`saturation, ${SECONDS} s each, ${CONNECTIONS} connections:\n`);
+    const bareRun = await saturate('bare GET /bare', bareTarget);
+    const signedRuns: Run[] = [];
+    const validationRuns: Run[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      signedRuns.push(await saturate(`signed bare POST /signed (${round}/${ROUNDS})`, signedTarget));
+      validationRuns.push(await saturate(`POST /v1/validations (${round}/${ROUNDS})`, validationTarget));
+    }
+    const signedRun = median(signedRuns);
+    const validationRun = median(validationRuns);
 
     process.stdout.write(`p99 at a fixed offered load of ${OFFERED_RPS} req/s, ${FIXED_SECONDS} s each:\n`);
     const fixed = {
-      bare: await atFixedLoad('bare GET /bare', { url: `${floor.url}/bare` }),
+      bare: await atFixedLoad('bare GET /bare', bareTarget),
       signed: await atFixedLoad('signed bare POST /signed', signedTarget),
       validations: await atFixedLoad('POST /v1/validations', validationTarget),
       activations: await atFixedLoad('POST /v1/activations', { ...validationTarget, url: `${service.url}/v1/activations` }),
@@ -225,8 +252,10 @@ async function main(): Promise<number> {
     const ratio = validationRun.rps / signedRun.rps;
     const p99Limit = fixed.signed.p99Ms * TARGET_P99_FACTOR;
     process.stdout.write(`bare route:        ${bareRun.rps.toFixed(0)} req/s\n`);
-    process.stdout.write(`signed bare route: ${signedRun.rps.toFixed(0)} req/s\n`);
-    process.stdout.write(`validations:       ${validationRun.rps.toFixed(0)} req/s\n`);
+    process.stdout.write(`signed bare route: ${signedRun.rps.toFixed(0)} req/s (median of ${ROUNDS})\n`);
+    const perRound = validationRuns.map((run, i) => (run.rps / signedRuns[i]!.rps).toFixed(2));
+    process.stdout.write(`validations / signed bare, round by round: ${perRound.join(', ')}\n`);
+    process.stdout.write(`validations:       ${validationRun.rps.toFixed(0)} req/s (median of ${ROUNDS})\n`);
     process.stdout.write(
       `validations / signed bare: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n`,
     );
@@ -234,7 +263,7 @@ async function main(): Promise<number> {
       `validation p99 at ${OFFERED_RPS} req/s: ${fixed.validations.p99Ms} ms vs signed bare ${fixed.signed.p99Ms} ms ` +
         `(target ≤ ${TARGET_P99_FACTOR} ×, ${p99Limit} ms: ${fixed.validations.p99Ms <= p99Limit ? 'met' : 'NOT met'})\n`,
     );
-    const runs = [bareRun, signedRun, validationRun, ...Object.values(fixed)];
+    const runs = [bareRun, ...signedRuns, ...validationRuns, ...Object.values(fixed)];
     const failed = runs.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0);
     process.stdout.write(`failed requests in all runs (non-2xx, errors, timeouts): ${failed}\n`);
     process.stdout.write(
