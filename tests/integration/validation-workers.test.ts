@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
 import { addDays, jstDateOf } from '../../src-shared/licensing';
 import { moveDemoClock } from '../../src-server/clock';
+import { defaultServerConfig } from '../../src-server/config';
 import { issueLicense } from '../../src-server/licenses/license-issuer';
 import { deviceId, serviceClient } from '../fixtures/service-client';
 import { startTestServer } from '../fixtures/license-server';
@@ -156,6 +159,48 @@ describe('a demo service with validation workers', () => {
       expect(Date.parse(answer.body.serverTime as string) - Date.now()).toBeGreaterThan(29 * DAY_MS);
     } finally {
       await demo.close();
+    }
+  });
+});
+
+describe('a validation worker that cannot start again', () => {
+  it('is tried again until one starts, while this process answers the validations', async () => {
+    // The worker's own service context reads the catalog file when it starts: without it, a replacement cannot start.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worker-retry-'));
+    const catalog = path.join(dir, 'catalog.json');
+    fs.copyFileSync(defaultServerConfig().catalogPath, catalog);
+    const service = await startTestServer({ validationWorkers: 1, catalogPath: catalog });
+    try {
+      const pool = service.validationWorkers!;
+      const errors: string[] = [];
+      pool.reportTo({ error: (_fields, message) => void errors.push(message) });
+      const device = deviceId('retry');
+      const { license } = await issueLicense(service.ctx, { product: 'sakura-kaikei', edition: 'download', device });
+      const validate = () =>
+        serviceClient(service.url).post('/v1/validations', {
+          licenseNumber: license.number,
+          product: 'sakura-kaikei',
+          device,
+          appVersion: '1.0.0',
+        });
+
+      fs.renameSync(catalog, `${catalog}.away`);
+      await pool.threads[0]!.terminate();
+      await expect
+        .poll(() => errors.filter((message) => /could not be restarted/.test(message)).length, { timeout: 15_000, interval: 50 })
+        .toBeGreaterThan(0);
+      expect(pool.threads).toHaveLength(0);
+      const answeredByWorkers = pool.answered;
+      expect((await validate()).status).toBe(200);
+      expect(pool.answered).toBe(answeredByWorkers);
+
+      fs.renameSync(`${catalog}.away`, catalog);
+      await expect.poll(() => pool.threads.length, { timeout: 15_000, interval: 50 }).toBe(1);
+      expect((await validate()).status).toBe(200);
+      expect(pool.answered).toBe(answeredByWorkers + 1);
+    } finally {
+      await service.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
