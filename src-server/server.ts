@@ -78,7 +78,7 @@ export async function buildApp(
   await app.register(rateLimit, {
     global: false,
     // The x-ratelimit-* headers go with a refusal (429) only: no client reads them on an answer, and on every answer
-    // they cost three headers to write and to parse (docs/decisions.md, "Validation throughput").
+    // they cost three headers to write and to parse (docs/decisions.md, "Validation throughput, third pass").
     addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: () => new DomainError('rate-limited', 'too many requests; try again in a minute'),
   });

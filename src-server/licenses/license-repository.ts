@@ -101,7 +101,8 @@ type LicenseWithRenewalColumns = [
 /**
  * The validation's one read: the license, its options and its latest unsettled renewal in one statement (one read
  * transaction, one round trip) instead of three. Only the columns a LicenseRow needs, read as an array in this order
- * (LicenseWithRenewalColumns). Placeholders: the JST day twice (the renewal's state as of today), then the license number.
+ * (LicenseWithRenewalColumns). Placeholders: the JST day twice (the renewal's state as of today), then the license
+ * number.
  */
 const selectLicenseWithRenewal = (dialect: Dialect) => `
   SELECT l.id, l.number, l.product, l.edition, l.kind, l.term_start, l.term_end, l.state, l.trial, l.device,
