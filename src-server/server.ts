@@ -11,10 +11,10 @@ import { installErrorHandling } from './http/error-handling';
 import { refuseNulCharacters } from './http/nul-guard';
 import { useZodSchemas } from './http/zod-schemas';
 import { type Validate } from './http/route-options';
-import { validateDevice } from './licenses/validation-service';
 import { installLicenseRateLimit } from './http/license-rate-limit';
 import { renewalPageRoutes } from './http/renewal-page-routes';
 import { renewalRoutes } from './http/renewal-routes';
+import { validationAnswerJson } from './http/validation-answer';
 import { updateRoutes } from './http/update-routes';
 import { sendDueReminders } from './renewals/reminders';
 import { type ServiceContext } from './service-context';
@@ -98,7 +98,7 @@ export async function buildApp(
     serverTime: ctx.clock().toISOString(),
     demo: ctx.config.demo,
   }));
-  const validate = options.validate ?? ((body, log) => validateDevice(ctx, body, log));
+  const validate = options.validate ?? ((body, log) => validationAnswerJson(ctx, body, log));
   for (const routes of [activationRoutes, renewalRoutes, renewalPageRoutes, updateRoutes])
     await app.register(routes, { ctx, limited, validate });
   return app;

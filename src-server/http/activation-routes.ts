@@ -16,6 +16,7 @@ import { hashInstallKey } from '../licenses/license-issuer';
 import { type LicenseRow } from '../licenses/license-repository';
 import { startTrial } from '../licenses/trial-service';
 import { type RouteOptions } from './route-options';
+import { sendJsonText } from './validation-answer';
 import { type ZodTypeProvider } from './zod-schemas';
 
 /** Activation, validation, trial and user registration: what a device asks about its own license. */
@@ -39,8 +40,9 @@ export const activationRoutes: FastifyPluginAsync<RouteOptions> = async (plugin,
   app.post(
     '/v1/validations',
     { ...limited, schema: { body: ValidationRequestSchema, response: { 200: LicenseResponseSchema } } },
-    // In a validation worker when the service runs them (config.validationWorkers), else here: the same code.
-    async (request) => validate(request.body, request.log),
+    // In a validation worker when the service runs them (config.validationWorkers), else here: the same code. The
+    // answer comes back as JSON text already checked against the 200 schema above (validationAnswerJson).
+    async (request, reply) => sendJsonText(reply, await validate(request.body, request.log)),
   );
 
   /** One trial per device and product, counted from the moment the terms were accepted (seed 001). */

@@ -40,13 +40,15 @@ const validatorCompiler: FastifySchemaCompiler<unknown> =
  * Answers are checked against their declared schema before they leave: an answer the client could not parse is a
  * bug of ours, answered as `internal` (500) and logged, never sent half-right.
  */
+export function checkedJson(schema: z.ZodType, data: unknown): string {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new Error(`response does not match its schema: ${invalidRequest(result.error).message}`);
+  return JSON.stringify(data);
+}
+
 function serializerCompiler({ schema }: { schema: unknown }): (data: unknown) => string {
   if (!isZod(schema)) return (data) => JSON.stringify(data);
-  return (data) => {
-    const result = schema.safeParse(data);
-    if (!result.success) throw new Error(`response does not match its schema: ${invalidRequest(result.error).message}`);
-    return JSON.stringify(data);
-  };
+  return (data) => checkedJson(schema, data);
 }
 
 export function useZodSchemas(app: FastifyInstance): void {

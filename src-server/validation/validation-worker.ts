@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import { asDomainError } from '../domain/rules-errors';
-import { validateDevice } from '../licenses/validation-service';
+import { validationAnswerJson } from '../http/validation-answer';
 import { createContext } from '../create-context';
 import { type ServiceContext } from '../service-context';
 import { type PostgresAdapter } from '../store/open-store';
@@ -37,16 +37,25 @@ function cloneable(fields: Record<string, unknown>): Record<string, unknown> {
 /** Each worker's own PostgreSQL pool stays small: an instance opens 10 + 4 × workers connections at most. */
 const WORKER_CONNECTIONS = 4;
 
+/**
+ * The lines one validation logs, passed back with its outcome. A class, not an object literal with an arrow: the
+ * service runs through tsx, which names every such arrow when it is made, on every validation.
+ */
+class LogLines {
+  readonly lines: WorkerLogLine[] = [];
+  warn(fields: Record<string, unknown>, message: string): void {
+    this.lines.push({ fields: cloneable(fields), message });
+  }
+}
+
 /** validateDevice on this thread's own connection; every ending is a message, nothing is thrown across. */
 async function answer(ctx: ServiceContext, job: ValidationJob): Promise<ValidationOutcome> {
-  const logs: WorkerLogLine[] = [];
-  const log = {
-    warn: (fields: Record<string, unknown>, message: string) => void logs.push({ fields: cloneable(fields), message }),
-  };
+  const log = new LogLines();
+  const logs = log.lines;
   try {
     // The demo clock's offset may have moved since the last request (the admin CLI sets it in the database).
     if (ctx.config.demo) await ctx.refreshClock();
-    return { id: job.id, logs, answer: await validateDevice(ctx, job.body, log, 'this-thread') };
+    return { id: job.id, logs, answer: await validationAnswerJson(ctx, job.body, log, 'this-thread') };
   } catch (error) {
     const refusal = asDomainError(error);
     if (refusal) return { id: job.id, logs, refusal: refusal.body.error };

@@ -1,11 +1,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { type LicenseResponse } from '../../src-shared/contracts/http';
 import { SERVICE_ROOT } from '../config';
 import { DomainError } from '../domain/domain-error';
 import { type Validate } from '../http/route-options';
-import { validateDevice } from '../licenses/validation-service';
+import { validationAnswerJson } from '../http/validation-answer';
 import { type RenewalLog } from '../renewals/auto-renewal';
 import { type ServiceContext } from '../service-context';
 import {
@@ -31,7 +30,7 @@ function workerSource(): string {
 }
 
 type Slot = { worker: Worker; inFlight: Set<number> };
-type Pending = { resolve: (answer: LicenseResponse) => void; reject: (error: Error) => void; log: RenewalLog; slot: Slot };
+type Pending = { resolve: (answer: string) => void; reject: (error: Error) => void; log: RenewalLog; slot: Slot };
 export type PoolLog = { error: (fields: Record<string, unknown>, message: string) => void };
 
 /**
@@ -82,9 +81,9 @@ export class ValidationWorkers {
 
   readonly validate: Validate = (body, log) => {
     const slot = this.leastBusy();
-    if (!slot) return validateDevice(this.ctx, body, log);
+    if (!slot) return validationAnswerJson(this.ctx, body, log);
     const id = this.nextId++;
-    return new Promise<LicenseResponse>((resolve, reject) => {
+    return new Promise<string>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, log, slot });
       slot.inFlight.add(id);
       slot.worker.postMessage({ id, body } satisfies ValidationJob);

@@ -1,4 +1,4 @@
-import { type LicenseResponse, type ValidationRequest } from '../../src-shared/contracts/http';
+import { type ValidationRequest } from '../../src-shared/contracts/http';
 import { type ServerConfig } from '../config';
 import { type ErrorDetails } from '../domain/domain-error';
 import { type ErrorCode } from '../../src-shared/contracts/error-codes';
@@ -15,9 +15,12 @@ export type ValidationJob = { id: number; body: ValidationRequest };
 /** A log line the worker's validation wrote (an automatic renewal skipped), for the request's own log. */
 export type WorkerLogLine = { fields: Record<string, unknown>; message: string };
 
-/** How a validation ended in the worker: an answer, a refusal with its stable code, or a bug (logged, 500). */
+/**
+ * How a validation ended in the worker: an answer (its JSON text, checked against the shared schema there), a
+ * refusal with its stable code, or a bug (logged, 500).
+ */
 export type ValidationOutcome = { id: number; logs: WorkerLogLine[] } & (
-  { answer: LicenseResponse } | { refusal: { code: ErrorCode; message: string; details?: ErrorDetails } } | { failure: string }
+  { answer: string } | { refusal: { code: ErrorCode; message: string; details?: ErrorDetails } } | { failure: string }
 );
 
 /** Ends a worker: it closes its database connection and lets its thread finish. */

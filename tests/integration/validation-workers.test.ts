@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LicenseResponseSchema } from '../../src-shared/contracts/http';
 import { LicensePayloadSchema } from '../../src-shared/contracts/signed-license';
 import { addDays, jstDateOf } from '../../src-shared/licensing';
 import { moveDemoClock } from '../../src-server/clock';
@@ -61,6 +62,25 @@ describe.each(testStores())('on %s', (store) => {
     // The lease comes from the worker's own copy of the configuration, and its clock is the real one.
     expect(Date.parse(parsed.leaseUntil) - Date.parse(parsed.issuedAt)).toBe(server.ctx.config.leaseDays * DAY_MS);
     expect(Math.abs(Date.parse(answer.body.serverTime as string) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('sends the JSON text the worker checked against the shared schema, with the JSON content type', async () => {
+    const license = await issued();
+    const response = await fetch(`${server.url}/v1/validations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        licenseNumber: license.number,
+        product: 'sakura-kaikei',
+        device: license.device,
+        appVersion: '1.0.0',
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    const text = await response.text();
+    // Exactly the schema's shape, written once: no field beside it, not a JSON string holding JSON.
+    expect(JSON.stringify(LicenseResponseSchema.parse(JSON.parse(text)))).toBe(text);
   });
 
   it('keeps every refusal code and status across the thread', async () => {
