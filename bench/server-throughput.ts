@@ -9,6 +9,7 @@ import { defaultValidationWorkers, loadServerConfig } from '../src-server/config
 import { signCanonicalAsync, type SigningKey } from '../src-server/keys/signing-key';
 import { issueLicense } from '../src-server/licenses/license-issuer';
 import { type LicenseServer, startLicenseServer } from '../src-server/server';
+import { type CpuPerRequest, measureCpu, showCpu } from './cpu-per-request';
 
 // `npm run bench:server` (issue 10 §7): POST /v1/validations — the request every desktop app makes in the
 // background — against the real floor, measured in the same run:
@@ -24,7 +25,9 @@ import { type LicenseServer, startLicenseServer } from '../src-server/server';
 // (its issuedAt and lease change every millisecond), as a real device's request needs.
 // The service runs as a production instance does: validations answered by validation workers, one per core but
 // one (BENCH_VALIDATION_WORKERS=0 measures them answered in the service's own thread, as development runs them).
-// Everything runs in this process on loopback; autocannon runs in a worker thread. A benchmark prints figures and
+// Everything runs in this process on loopback; autocannon runs in a worker thread. Each saturated round also prints
+// the CPU it cost per request, the whole process's (autocannon's share included) and the HTTP thread's (Linux), and
+// the medians follow the throughput figures (bench/cpu-per-request.ts). A benchmark prints figures and
 // exits 0 whether or not the targets are met; 1 only if requests failed. The last line is one JSON object:
 // {"bareRps":…,"signedBareRps":…,"validationRps":…,"ratioToSigned":…,"p99MsAt1000":…,"signedBareP99MsAt1000":…}
 
@@ -120,10 +123,20 @@ async function warmUp(label: string, target: Target): Promise<void> {
   await cannon(target, WARMUP_SECONDS);
 }
 
-async function saturate(label: string, target: Target): Promise<Run> {
-  const run = await cannon(target, SECONDS);
-  process.stdout.write(`  ${label.padEnd(34)} ${show(run)}\n`);
+async function saturate(label: string, target: Target): Promise<Run & { cpu: CpuPerRequest }> {
+  const run = await measureCpu(() => cannon(target, SECONDS));
+  process.stdout.write(`  ${label.padEnd(34)} ${show(run)}, ${showCpu(run.cpu)}\n`);
   return run;
+}
+
+/** The median of the rounds' CPU per request (each figure on its own), for both compared routes. */
+function medianCpu(runs: { cpu: CpuPerRequest }[]): CpuPerRequest {
+  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+  const threads = runs.map((run) => run.cpu.httpThreadUs);
+  return {
+    processUs: middle(runs.map((run) => run.cpu.processUs)),
+    httpThreadUs: threads.every((us) => us !== null) ? middle(threads as number[]) : null,
+  };
 }
 
 /** The run whose throughput is the median of the rounds (the middle one; the lower middle for an even count). */
@@ -215,8 +228,8 @@ async function main(): Promise<number> {
     await warmUp('POST /v1/validations', validationTarget);
     process.stdout.write(`saturation, ${SECONDS} s each, ${CONNECTIONS} connections:\n`);
     const bareRun = await saturate('bare GET /bare', bareTarget);
-    const signedRuns: Run[] = [];
-    const validationRuns: Run[] = [];
+    const signedRuns: (Run & { cpu: CpuPerRequest })[] = [];
+    const validationRuns: (Run & { cpu: CpuPerRequest })[] = [];
     for (let round = 1; round <= ROUNDS; round++) {
       signedRuns.push(await saturate(`signed bare POST /signed (${round}/${ROUNDS})`, signedTarget));
       validationRuns.push(await saturate(`POST /v1/validations (${round}/${ROUNDS})`, validationTarget));
@@ -255,6 +268,8 @@ async function main(): Promise<number> {
     process.stdout.write(`validations:       ${validationRun.rps.toFixed(0)} req/s (median of ${ROUNDS})\n`);
     const perRound = validationRuns.map((run, i) => (run.rps / signedRuns[i]!.rps).toFixed(2));
     process.stdout.write(`validations / signed bare, round by round: ${perRound.join(', ')}\n`);
+    process.stdout.write(`signed bare route, median ${showCpu(medianCpu(signedRuns))}\n`);
+    process.stdout.write(`validations,       median ${showCpu(medianCpu(validationRuns))}\n`);
     process.stdout.write(
       `validations / signed bare: ${(ratio * 100).toFixed(1)} % (target ≥ ${TARGET_RATIO * 100} %: ${ratio >= TARGET_RATIO ? 'met' : 'NOT met'})\n`,
     );
