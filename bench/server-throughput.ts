@@ -131,17 +131,21 @@ async function saturate(label: string, target: Target): Promise<Run & { cpu: Cpu
 
 /** The median of the rounds' CPU per request (each figure on its own), for both compared routes. */
 function medianCpu(runs: { cpu: CpuPerRequest }[]): CpuPerRequest {
-  const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
   const threads = runs.map((run) => run.cpu.httpThreadUs);
   return {
-    processUs: middle(runs.map((run) => run.cpu.processUs)),
-    httpThreadUs: threads.every((us) => us !== null) ? middle(threads as number[]) : null,
+    processUs: lowerMiddle(runs.map((run) => run.cpu.processUs)),
+    httpThreadUs: threads.every((us) => us !== null) ? lowerMiddle(threads as number[]) : null,
   };
+}
+
+/** The middle of the values once sorted by `by` (the lower middle for an even count). */
+function lowerMiddle<T>(values: T[], by: (value: T) => number = Number): T {
+  return [...values].sort((a, b) => by(a) - by(b))[Math.floor((values.length - 1) / 2)]!;
 }
 
 /** The run whose throughput is the median of the rounds (the middle one; the lower middle for an even count). */
 function median(runs: Run[]): Run {
-  return [...runs].sort((a, b) => a.rps - b.rps)[Math.floor((runs.length - 1) / 2)]!;
+  return lowerMiddle(runs, (run) => run.rps);
 }
 
 async function atFixedLoad(label: string, target: Target): Promise<Run> {
